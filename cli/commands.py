@@ -1,0 +1,114 @@
+"""report / catalog / pin subcommands over the local store."""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from cli.output import emit_json, emit_text
+from kiosk import catalog, pins
+from kiosk.consent import CONTACT_CONSENT
+from kiosk.db import Store
+from kiosk.errors import KioskError
+from kiosk.reports import ReportDraft, ReportView, file_report, list_reports, get_report
+
+MAX_PHOTO_FILE = 15 * 1024 * 1024
+
+
+def open_store(data_dir: Path) -> Store:
+    store = Store(data_dir)
+    catalog.seed(store.conn())
+    return store
+
+
+def _read_photo(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_PHOTO_FILE + 1)  # never slurp a huge file: the cap is checked next
+    except OSError as exc:
+        raise KioskError("photo_unreadable", path=path) from exc
+
+
+def report_new(args: argparse.Namespace, store: Store) -> int:
+    from kiosk.photos import prepare_photo  # Pillow only for this command
+
+    photos = [prepare_photo(_read_photo(p)) for p in args.photo or []]
+    draft = ReportDraft(
+        category_id=args.category, text=args.text, photos=photos, hamlet_id=args.hamlet,
+        address=args.address or "", lat=args.lat, lon=args.lon,
+        contact_name=args.name or "", contact_phone=args.phone or "",
+        consent_text=CONTACT_CONSENT["vi"] if args.consent else None,
+    )
+    filed = file_report(store, draft, channel="cli")
+    from kiosk.receipts import save_receipt
+
+    receipt = save_receipt(store, filed.code)
+    view = get_report(store.conn(), filed.code)
+    assert view is not None
+    if args.json:
+        emit_json({"code": view.grouped_code, "receipt": str(receipt),
+                   "due_date": view.due_date})
+    else:
+        emit_text(f"Đã lưu phản ánh. Mã tra cứu: {view.grouped_code}\nPhiếu: {receipt}")
+    return 0
+
+
+def _public(view: ReportView) -> dict[str, object]:
+    data = asdict(view)
+    data["code"] = view.grouped_code
+    return data
+
+
+def report_show(args: argparse.Namespace, store: Store) -> int:
+    view = get_report(store.conn(), args.code)
+    if view is None:
+        raise KioskError("report_not_found")
+    if args.json:
+        emit_json(_public(view))
+    else:
+        emit_text(f"{view.grouped_code}  {view.category_vi}  {view.created_utc}  {view.sync_state}"
+                  f"\n{view.text}")
+    return 0
+
+
+def report_list(args: argparse.Namespace, store: Store) -> int:
+    views = list_reports(store.conn(), args.limit)
+    if args.json:
+        emit_json([_public(v) for v in views])
+    else:
+        for v in views:
+            emit_text(f"{v.grouped_code}  {v.created_utc}  {v.category_vi}  {v.sync_state}")
+    return 0
+
+
+def catalog_categories(args: argparse.Namespace, store: Store) -> int:
+    cats = catalog.categories(store.conn())
+    if args.json:
+        emit_json([{"id": c.id, "vi": c.name_vi, "en": c.name_en, "reply_days": c.reply_days}
+                   for c in cats])
+    else:
+        for c in cats:
+            emit_text(f"{c.id:28} {c.name_vi}")
+    return 0
+
+
+def catalog_office(args: argparse.Namespace, store: Store) -> int:
+    conn = store.conn()
+    office = catalog.office(conn)
+    data = {"name": office.name, "commune_code": office.commune_code,
+            "province": office.province, "demo": office.demo,
+            "hamlets": [{"id": h.id, "name": h.name} for h in catalog.hamlets(conn)]}
+    if args.json:
+        emit_json(data)
+    else:
+        emit_text(f"{office.name} ({office.commune_code})")
+    return 0
+
+
+def pin_set(args: argparse.Namespace, store: Store) -> int:
+    """Reads the PIN from stdin so it never shows in the shell history or `ps`."""
+    pin = sys.stdin.readline().strip()
+    pins.set_pin(store.conn(), args.role, pin)
+    emit_text(f"Đã đặt mã PIN cho vai trò {args.role}.")
+    return 0

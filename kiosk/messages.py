@@ -1,0 +1,80 @@
+"""Words for the core's error codes, Vietnamese first and English second.
+
+One table serves the CLI and the UI, so a resident at the kiosk and a technician at the shell
+read the same sentence. Placeholders are str.format fields from KioskError.params.
+"""
+from __future__ import annotations
+
+from kiosk.errors import KioskError
+
+FIELD_NAMES = {
+    "text": ("nội dung phản ánh", "the report text"),
+    "address": ("địa chỉ hoặc địa danh", "the address or landmark"),
+    "name": ("họ tên", "the name"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "text_required": ("Xin nhập {field}.", "Please enter {field}."),
+    "text_too_long": ("{Field} dài {length} ký tự, vượt quá {limit} ký tự cho phép.",
+                      "{Field} has {length} characters; the limit is {limit}."),
+    "text_invalid": ("{Field} có ký tự không hợp lệ. Xin nhập lại.",
+                     "{Field} contains characters that are not allowed. Please type it again."),
+    "category_unknown": ("Không có lĩnh vực “{category}”.", "There is no category “{category}”."),
+    "hamlet_unknown": ("Không có ấp/khu phố “{hamlet}” trong danh sách của xã.",
+                       "“{hamlet}” is not in the commune's list of hamlets."),
+    "location_invalid": ("Tọa độ không hợp lệ: cần cả vĩ độ (−90…90) và kinh độ (−180…180).",
+                         "Invalid coordinates: both latitude (−90…90) and longitude (−180…180) are needed."),
+    "phone_invalid": ("Số điện thoại không đúng. Số Việt Nam gồm 10 hoặc 11 chữ số, bắt đầu bằng 0.",
+                      "That phone number is not valid: a Vietnamese number has 10 or 11 digits starting with 0."),
+    "contact_needs_consent": ("Muốn để lại họ tên hoặc số điện thoại, xin đánh dấu ô đồng ý. "
+                              "Nếu không, phản ánh sẽ được gửi ẩn danh.",
+                              "To leave a name or phone number, please tick the consent box. "
+                              "Otherwise the report is sent anonymously."),
+    "too_many_photos": ("Chỉ được gửi tối đa {limit} ảnh.", "At most {limit} photos can be sent."),
+    "photo_too_large": ("Ảnh quá lớn (tối đa {limit_mb} MB). Xin chụp lại hoặc chọn ảnh khác.",
+                        "The photo is too large (at most {limit_mb} MB). Please take or choose another."),
+    "photo_format": ("Chỉ nhận ảnh JPEG hoặc PNG.", "Only JPEG or PNG photos are accepted."),
+    "photo_too_big_pixels": ("Ảnh có kích thước quá lớn, máy không xử lý được. Xin chọn ảnh khác.",
+                             "The picture's dimensions are too large to process. Please choose another."),
+    "photo_corrupt": ("Ảnh bị hỏng hoặc không đọc được. Xin chụp lại.",
+                      "The photo is damaged or unreadable. Please take it again."),
+    "photo_unreadable": ("Không đọc được tệp ảnh “{path}”.", "Cannot read the photo file “{path}”."),
+    "disk_low": ("Bộ nhớ máy sắp đầy (còn {free_mb} MB, cần ít nhất {min_mb} MB). Máy tạm không "
+                 "nhận phản ánh mới; xin báo cán bộ xã.",
+                 "The device is almost out of storage ({free_mb} MB free, {min_mb} MB needed). "
+                 "New reports are paused; please tell a staff member."),
+    "disk_full": ("Bộ nhớ máy đã đầy nên phản ánh chưa được lưu. Xin báo cán bộ xã.",
+                  "The device's storage is full, so the report was not saved. Please tell a staff member."),
+    "store_write_failed": ("Không ghi được dữ liệu vào máy nên phản ánh chưa được lưu. Xin báo cán bộ xã.",
+                           "The device could not write its data, so the report was not saved. "
+                           "Please tell a staff member."),
+    "store_too_new": ("Dữ liệu trên máy thuộc phiên bản mới hơn ({found}) so với phần mềm này "
+                      "({supported}). Xin cập nhật phần mềm Cầu Nối.",
+                      "The data on this device is from a newer version ({found}) than this "
+                      "software supports ({supported}). Please update Cầu Nối."),
+    "store_unreadable": ("Không mở được tệp dữ liệu {path}.", "Cannot open the data file {path}."),
+    "code_invalid": ("Mã không đúng. Mã gồm 11 ký tự, ví dụ K7QM-2XPD-9RW; xin kiểm tra lại phiếu.",
+                     "That code is not valid. Codes have 11 characters, e.g. K7QM-2XPD-9RW; "
+                     "please check the receipt."),
+    "report_not_found": ("Không tìm thấy phản ánh với mã này.", "No report has this code."),
+    "pin_format": ("Mã PIN gồm {min} đến {max} chữ số.", "A PIN has {min} to {max} digits."),
+    "pin_too_simple": ("Mã PIN quá dễ đoán (các số giống nhau hoặc liên tiếp). Xin chọn mã khác.",
+                       "That PIN is too easy to guess (repeated or consecutive digits). Choose another."),
+    "pin_not_set": ("Chưa đặt mã PIN cho vai trò này.", "No PIN has been set for this role."),
+    "role_unknown": ("Không có vai trò “{role}”.", "There is no role “{role}”."),
+}
+
+
+def describe(error: KioskError, lang: str = "vi") -> str:
+    """The sentence for a KioskError, in 'vi' or 'en'."""
+    index = 1 if lang == "en" else 0
+    template = MESSAGES.get(error.code, ("Lỗi: {code}", "Error: {code}"))[index]
+    params = dict(error.params, code=error.code)
+    field = FIELD_NAMES.get(str(params.get("field", "")))
+    if field:
+        params["field"] = field[index]
+        params["Field"] = field[index][:1].upper() + field[index][1:]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

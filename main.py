@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Cầu Nối — the one entry point: UI roles and headless subcommands.
+
+Headless subcommands never import Qt, so scripts and support staff get answers in well under a
+second; only the UI roles and `smoke-test` load PySide6.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+ROLES = ("kiosk", "clerk", "volunteer", "admin", "board")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="caunoi", description="Cầu Nối — kiosk xã/phường")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CAUNOI_DATA_DIR hoặc "
+                        "thư mục dữ liệu của hệ điều hành)")
+    parser.add_argument("--role", choices=ROLES, default="kiosk")
+    parser.add_argument("--windowed", action="store_true", help="cửa sổ thường (phát triển)")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("smoke-test", help="dựng mọi màn hình offscreen, nộp thử một phản ánh")
+
+    report = sub.add_parser("report", help="phản ánh").add_subparsers(dest="action",
+                                                                      required=True)
+    new = report.add_parser("new", help="nộp phản ánh")
+    new.add_argument("--category", required=True)
+    new.add_argument("--text", required=True)
+    new.add_argument("--hamlet")
+    new.add_argument("--address")
+    new.add_argument("--lat", type=float)
+    new.add_argument("--lon", type=float)
+    new.add_argument("--photo", action="append", metavar="FILE")
+    new.add_argument("--name")
+    new.add_argument("--phone")
+    new.add_argument("--consent", action="store_true",
+                     help="người dân đồng ý được liên hệ về phản ánh này")
+    new.add_argument("--json", action="store_true")
+    show = report.add_parser("show", help="xem một phản ánh")
+    show.add_argument("code")
+    show.add_argument("--json", action="store_true")
+    lst = report.add_parser("list", help="danh sách phản ánh, mới nhất trước")
+    lst.add_argument("--limit", type=int)
+    lst.add_argument("--json", action="store_true")
+
+    cat = sub.add_parser("catalog", help="danh mục").add_subparsers(dest="action", required=True)
+    for name in ("categories", "office"):
+        cat.add_parser(name).add_argument("--json", action="store_true")
+
+    pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
+    pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
+    pin_set.add_argument("role", choices=("clerk", "volunteer", "admin"))
+    return parser
+
+
+def _headless(args: argparse.Namespace) -> int:
+    from cli import commands
+    from cli.output import fail
+    from kiosk.errors import KioskError
+    from kiosk.messages import describe
+    from kiosk.paths import data_dir
+
+    handlers: dict[tuple[str, str], Callable[..., int]] = {
+        ("report", "new"): commands.report_new,
+        ("report", "show"): commands.report_show,
+        ("report", "list"): commands.report_list,
+        ("catalog", "categories"): commands.catalog_categories,
+        ("catalog", "office"): commands.catalog_office,
+        ("pin", "set"): commands.pin_set,
+    }
+    try:
+        store = commands.open_store(data_dir(args.data_dir))
+        return handlers[(args.command, args.action)](args, store)
+    except KioskError as exc:
+        return fail(describe(exc, args.lang))
+    except Exception:  # noqa: BLE001 - a person gets a sentence, the log gets the traceback
+        logging.getLogger("caunoi").exception("headless command failed")
+        return fail("Lỗi không mong đợi; chi tiết đã được ghi vào nhật ký." if args.lang == "vi"
+                    else "Unexpected error; details were written to the log.", status=1)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "smoke-test":
+        from ui.smoke import smoke_test
+
+        return smoke_test()
+    if args.command:
+        return _headless(args)
+    from ui.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
