@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from cli.output import emit_json, emit_text
+from cli.output import emit_json, emit_text, warn
 from kiosk import catalog, pins
 from kiosk.consent import CONTACT_CONSENT
 from kiosk.db import Store
@@ -43,14 +43,18 @@ def report_new(args: argparse.Namespace, store: Store) -> int:
     filed = file_report(store, draft, channel="cli")
     from kiosk.receipts import save_receipt
 
-    receipt = save_receipt(store, filed.code)
     view = get_report(store.conn(), filed.code)
     assert view is not None
+    try:
+        receipt: str | None = str(save_receipt(store, filed.code))
+    except OSError:  # the report is committed: say so, and that only the PDF is missing
+        receipt = None
+        warn("Phản ánh đã được lưu nhưng chưa tạo được phiếu PDF (bộ nhớ đầy?); "
+             "có thể in lại phiếu sau.")
     if args.json:
-        emit_json({"code": view.grouped_code, "receipt": str(receipt),
-                   "due_date": view.due_date})
+        emit_json({"code": view.grouped_code, "receipt": receipt, "due_date": view.due_date})
     else:
-        emit_text(f"Đã lưu phản ánh. Mã tra cứu: {view.grouped_code}\nPhiếu: {receipt}")
+        emit_text(f"Đã lưu phản ánh. Mã tra cứu: {view.grouped_code}\nPhiếu: {receipt or '—'}")
     return 0
 
 

@@ -16,6 +16,11 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
+def warn(message: str) -> None:
+    sys.stderr.reconfigure(encoding="utf-8")
+    sys.stderr.write(message + "\n")
+
+
 def fail(message: str, status: int = 2) -> int:
     sys.stderr.reconfigure(encoding="utf-8")
     sys.stderr.write(message + "\n")

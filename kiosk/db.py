@@ -103,9 +103,8 @@ class Store:
         self.path = data_dir / self.FILE_NAME
         self._local = threading.local()
         data_dir.mkdir(parents=True, exist_ok=True)
-        conn = self.conn()
         try:
-            migrate(conn)
+            migrate(self.conn())
         except sqlite3.DatabaseError as exc:
             raise KioskError("store_unreadable", path=str(self.path), detail=str(exc)) from exc
 

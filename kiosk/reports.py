@@ -8,16 +8,19 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import catalog, codes
 from kiosk.clock import check_clock, to_iso, utc_now
 from kiosk.consent import consent_hash
 from kiosk.db import Store, transaction
 from kiosk.errors import KioskError
-from kiosk.photos import Photo
 from kiosk.storage_guard import ensure_free_space, translate_write_error
 from kiosk.text import clean_text, fold
 from kiosk.workdays import due_date
+
+if TYPE_CHECKING:  # Pillow loads only when a photo is actually processed
+    from kiosk.photos import Photo
 
 MAX_TEXT = 4000
 MAX_ADDRESS = 300
