@@ -55,8 +55,8 @@ test: venv translations
 # pytest's exit code 5 ("no tests collected") counts as success while tests/soak is young.
 soak: venv $(STAMP_BUNDLE) translations
 	@if [ -d tests/soak ]; then \
-		echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -m soak tests/soak"; \
-		QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -m soak tests/soak || [ $$? -eq 5 ]; \
+		echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -s -m soak tests/soak"; \
+		QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -s -m soak tests/soak || [ $$? -eq 5 ]; \
 	else \
 		echo "soak: no tests/soak yet, skipped"; \
 	fi
