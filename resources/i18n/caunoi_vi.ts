@@ -1,0 +1,800 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../../ui/staff/admin.py" line="+112"/>
+        <source>Quit the application</source>
+        <translation>Thoát ứng dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device</source>
+        <translation>Thiết bị này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commune code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Demo data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free disk space</source>
+        <translation>Dung lượng trống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports waiting to sync</source>
+        <translation>Phản ánh chờ đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device clock</source>
+        <translation>Đồng hồ thiết bị</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n, not yet sent to the province</source>
+        <translation>
+            <numerusform>%n, chưa gửi lên tỉnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0, everything has been sent</source>
+        <translation>0, đã gửi hết</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device clock is running behind: it reads {now}, but data already exists from {newest}. Please correct the date and time; new reports will not be timestamped earlier than the data already recorded.</source>
+        <translation>Đồng hồ của máy đang chạy chậm: máy báo {now}, nhưng đã có dữ liệu lúc {newest}. Xin chỉnh lại ngày giờ; phản ánh mới sẽ không được ghi thời gian sớm hơn dữ liệu đã có.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not set up: the office catalog has not been loaded</source>
+        <translation>Chưa thiết lập: chưa nạp danh mục của cơ quan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Yes: demonstration data, not a real office</source>
+        <translation>Có: dữ liệu trình diễn, không phải cơ quan thật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="+80"/>
+        <source>The application could not start. The details were written to the log; please tell a staff member.</source>
+        <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/staff/board.py" line="+132"/>
+        <source>Reports received today: %n</source>
+        <translation>
+            <numerusform>Phản ánh tiếp nhận hôm nay: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latest codes received</source>
+        <translation>Các mã mới tiếp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryScreen</name>
+    <message>
+        <location filename="../../ui/screens/category.py" line="+20"/>
+        <source>What is your report about?</source>
+        <translation>Bạn muốn phản ánh về lĩnh vực nào?</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkConsole</name>
+    <message>
+        <location filename="../../ui/staff/clerk.py" line="+107"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find by code (e.g. K7QM-2XPD-9RW) or by words</source>
+        <translation>Tìm theo mã (ví dụ K7QM-2XPD-9RW) hoặc theo từ khóa</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Reports: %n</source>
+        <translation>
+            <numerusform>Số phản ánh: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing {shown} of {total}</source>
+        <translation>Đang hiển thị {shown}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeScreen</name>
+    <message>
+        <location filename="../../ui/screens/describe.py" line="+23"/>
+        <source>What happened? Please describe it.</source>
+        <translation>Đã xảy ra chuyện gì? Xin mô tả.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say what, where and since when, for example: the street light at the start of the hamlet has been off for a week.</source>
+        <translation>Nói rõ việc gì, ở đâu, từ khi nào; ví dụ: đèn đường ở đầu ấp không sáng đã một tuần.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type here…</source>
+        <translation>Nhập nội dung tại đây…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{count}/{limit} characters</source>
+        <translation>{count}/{limit} ký tự</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../ui/screens/home.py" line="+24"/>
+        <source>Welcome. Touch a task below to begin.</source>
+        <translation>Xin chào. Chạm vào một mục bên dưới để bắt đầu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Report a problem or make a request</source>
+        <translation>Gửi phản ánh, kiến nghị</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosScreen</name>
+    <message>
+        <location filename="../../ui/screens/photos.py" line="+56"/>
+        <source>Add photos (optional)</source>
+        <translation>Thêm ảnh (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up to 3 photos help the commune see the problem. You can skip this step.</source>
+        <translation>Tối đa 3 ảnh giúp xã thấy rõ sự việc. Bạn có thể bỏ qua bước này.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take photo</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This kiosk has no camera, so photos cannot be taken here. You can skip this step.</source>
+        <translation>Máy này không có máy ảnh nên không chụp ảnh được. Bạn có thể bỏ qua bước này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose photos from this computer</source>
+        <translation>Chọn ảnh từ máy</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The camera did not take the photo. Please try again, or skip this step.</source>
+        <translation>Máy ảnh chưa chụp được. Xin thử lại, hoặc bỏ qua bước này.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose photos</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Preparing the photo…</source>
+        <translation>Đang xử lý ảnh…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} of {limit} photos</source>
+        <translation>Đã có {count}/{limit} ảnh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove</source>
+        <translation>Xóa ảnh</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This photo could not be processed. Please take it again.</source>
+        <translation>Không xử lý được ảnh này. Xin chụp lại.</translation>
+    </message>
+</context>
+<context>
+    <name>PinForm</name>
+    <message>
+        <location filename="../../ui/staff/pin_form.py" line="+80"/>
+        <source>Staff PINs</source>
+        <translation>Mã PIN cán bộ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New PIN again</source>
+        <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PIN</source>
+        <translation>Lưu mã PIN</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>New PIN ({min} to {max} digits)</source>
+        <translation>Mã PIN mới ({min} đến {max} chữ số)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This role has a PIN; saving replaces it.</source>
+        <translation>Vai trò này đã có mã PIN; lưu mã mới sẽ thay mã cũ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No PIN yet: nobody can open this role.</source>
+        <translation>Chưa có mã PIN: chưa ai mở được vai trò này.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two PINs are not the same. Type the new PIN again.</source>
+        <translation>Hai mã PIN không giống nhau. Xin nhập lại mã PIN mới.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving the PIN…</source>
+        <translation>Đang lưu mã PIN…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PIN for “{role}” has been saved.</source>
+        <translation>Đã lưu mã PIN cho “{role}”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The PIN could not be saved. Please try again.</source>
+        <translation>Không lưu được mã PIN. Xin thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../ui/staff/pin_pad.py" line="+134"/>
+        <source>Clear</source>
+        <translation>Xóa hết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete last digit</source>
+        <translation>Xóa số cuối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No administrator PIN has been set yet. Choose a PIN of {min} to {max} digits.</source>
+        <translation>Chưa đặt mã PIN quản trị. Xin chọn mã PIN gồm {min} đến {max} chữ số.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No PIN has been set for “{role}” yet. An administrator must set one first, in the Administration screen.</source>
+        <translation>Chưa đặt mã PIN cho “{role}”. Quản trị viên cần đặt mã trước, trong màn hình Quản trị.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter your PIN</source>
+        <translation>Nhập mã PIN của bạn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Locked after too many wrong tries. Try again after {time}.</source>
+        <translation>Đã tạm khóa vì nhập sai quá nhiều lần. Xin thử lại sau {time}.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Wrong PIN. Tries left: %n.</source>
+        <translation>
+            <numerusform>Sai mã PIN. Còn %n lần thử.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The PIN could not be checked. Please try again.</source>
+        <translation>Không kiểm tra được mã PIN. Xin thử lại.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter the same PIN again to confirm it.</source>
+        <translation>Nhập lại đúng mã PIN đó để xác nhận.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two PINs are not the same. Choose a PIN again.</source>
+        <translation>Hai mã PIN không giống nhau. Xin chọn lại mã PIN.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving the PIN…</source>
+        <translation>Đang lưu mã PIN…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>An administrator PIN was set meanwhile. Enter that PIN.</source>
+        <translation>Trong lúc này đã có người đặt mã PIN quản trị. Xin nhập mã PIN đó.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceScreen</name>
+    <message>
+        <location filename="../../ui/screens/place.py" line="+40"/>
+        <source>Where is it? (optional)</source>
+        <translation>Sự việc ở đâu? (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hamlet or neighbourhood</source>
+        <translation>Ấp, khu phố</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not sure / no choice</source>
+        <translation>Không rõ / không chọn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Address or landmark</source>
+        <translation>Địa chỉ hoặc địa danh gần đó</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. near the Hòa Bình market bridge</source>
+        <translation>Ví dụ: gần cầu chợ Hòa Bình</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coordinates (optional)</source>
+        <translation>Tọa độ (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Latitude, e.g. 10.4562</source>
+        <translation>Vĩ độ, ví dụ 10.4562</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude, e.g. 105.6321</source>
+        <translation>Kinh độ, ví dụ 105.6321</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="+54"/>
+        <source>Your report has been saved</source>
+        <translation>Đã lưu phản ánh của bạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your tracking code</source>
+        <translation>Mã tra cứu của bạn</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep this code: it shows how your report is handled, never your personal data.</source>
+        <translation>Xin giữ mã này: mã cho biết phản ánh được xử lý thế nào, không hiển thị thông tin cá nhân.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected reply by: {date}</source>
+        <translation>Ngày trả lời dự kiến: {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report is saved at the commune and will be sent to the province automatically when there is a connection.</source>
+        <translation>Phản ánh đã được lưu tại xã và sẽ tự gửi lên tỉnh khi có kết nối.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The receipt can be printed again at the counter.</source>
+        <translation>Có thể in lại phiếu tại quầy tiếp nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetail</name>
+    <message>
+        <location filename="../../ui/staff/report_detail.py" line="+99"/>
+        <source>Choose a report in the list to see it here.</source>
+        <translation>Chọn một phản ánh trong danh sách để xem tại đây.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received at</source>
+        <translation>Thời gian tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Nơi xảy ra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reply due by</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Phiếu tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open receipt PDF</source>
+        <translation>Mở phiếu tiếp nhận (PDF)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Not given</source>
+        <translation>Không nêu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymous</source>
+        <translation>Ẩn danh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left contact details; phone {phone}</source>
+        <translation>Có để lại liên hệ; số điện thoại {phone}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left contact details</source>
+        <translation>Có để lại liên hệ</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No photos</source>
+        <translation>Không có ảnh</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preparing the receipt…</source>
+        <translation>Đang tạo phiếu tiếp nhận…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The receipt PDF could not be read.</source>
+        <translation>Không đọc được tệp PDF của phiếu tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The receipt could not be made.</source>
+        <translation>Không tạo được phiếu tiếp nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportState</name>
+    <message>
+        <location filename="../../ui/staff/report_table.py" line="+23"/>
+        <source>Not sent yet</source>
+        <translation>Chưa gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Đã gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for checking</source>
+        <translation>Đang chờ kiểm tra</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location line="+38"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hamlet</source>
+        <translation>Ấp, khu phố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/review.py" line="+35"/>
+        <source>Please check your report</source>
+        <translation>Xin kiểm tra lại phản ánh</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Send report</source>
+        <translation>Gửi phản ánh</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Area</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Nơi xảy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent by</source>
+        <translation>Người phản ánh</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No photos</source>
+        <translation>Không có ảnh</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not given</source>
+        <translation>Không nêu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anonymous</source>
+        <translation>Ẩn danh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
+        <translation>Có lỗi xảy ra nên phản ánh chưa được lưu. Xin báo cán bộ xã.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="+117"/>
+        <source>Step {n}/{total}</source>
+        <translation>Bước {n}/{total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>‹ Back</source>
+        <translation>‹ Quay lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/smoke.py" line="+68"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
+        <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRoles</name>
+    <message>
+        <location filename="../../ui/staff/roles.py" line="+11"/>
+        <source>Clerk</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digital-team volunteer</source>
+        <translation>Thành viên Tổ công nghệ số cộng đồng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clerk console</source>
+        <translation>Màn hình cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volunteer</source>
+        <translation>Tổ công nghệ số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>WhoScreen</name>
+    <message>
+        <location filename="../../ui/screens/who.py" line="+24"/>
+        <source>Do you want the commune to be able to contact you?</source>
+        <translation>Bạn có muốn xã liên hệ lại với bạn không?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send anonymously</source>
+        <translation>Gửi ẩn danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave my name and phone number</source>
+        <translation>Để lại họ tên và số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
+        <translation>Xin nhập họ tên hoặc số điện thoại, hoặc chọn “Gửi ẩn danh”.</translation>
+    </message>
+</context>
+</TS>

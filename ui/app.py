@@ -1,0 +1,92 @@
+"""Start the UI for a role: the application, theme, language, store, and the role's window in
+kiosk mode (full screen, frameless, close ignored) or, with --windowed, a normal window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from kiosk import catalog
+from kiosk.db import Store
+from kiosk.errors import KioskError
+from kiosk.messages import describe
+from kiosk.paths import data_dir
+from ui import qtlog
+from ui.i18n import LANG
+from ui.theme import apply_theme
+
+log = logging.getLogger("caunoi.ui")
+APP_NAME = "Cầu Nối"
+WINDOW_SIZE = (1280, 800)
+
+
+class CloseGuard(QObject):
+    """Ignores close requests on a kiosk-mode window (Alt+F4, a window manager's close).
+    An admin's exit calls QApplication.exit() instead, which asks no window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Close:
+            event.ignore()
+            return True
+        return False
+
+
+def error_screen(message: str) -> QWidget:
+    """What a person sees when the app cannot start: the sentence, no traceback, no dialog."""
+    screen = QWidget()
+    screen.setObjectName("errorScreen")
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(80, 80, 80, 80)
+    text = QLabel(message)
+    text.setObjectName("errorScreenText")
+    text.setWordWrap(True)
+    text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(text)
+    return screen
+
+
+def build_window(role: str, store: Store) -> QWidget:
+    from ui.shell import Shell
+
+    if role == "kiosk":
+        return Shell(store, mode="kiosk")
+    from ui import staff  # the staff consoles, imported only for staff roles
+
+    if role == "volunteer":
+        return staff.PinGate("volunteer", store, lambda: Shell(store, mode="volunteer"))
+    return staff.build_staff_window(role, store)
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    qtlog.install()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    apply_theme(app)
+    LANG.set(args.lang)
+    try:
+        store = Store(data_dir(args.data_dir))
+        catalog.seed(store.conn())
+        window = build_window(args.role, store)
+    except KioskError as exc:
+        log.error("cannot start: %s", exc)
+        window = error_screen(describe(exc, args.lang))
+    except Exception:  # noqa: BLE001 - the log gets the traceback, the screen a sentence
+        log.exception("cannot start the %s window", args.role)
+        window = error_screen(QCoreApplication.translate(
+            "App", "The application could not start. The details were written to the log; "
+            "please tell a staff member."))
+    window.setWindowTitle(APP_NAME)
+    if args.windowed:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        guard = CloseGuard(window)
+        window.installEventFilter(guard)
+        window.showFullScreen()
+    return app.exec()

@@ -1,0 +1,43 @@
+"""The wizard's state: one plain object the screens are rebuilt from.
+
+Views hold nothing the state does not: a language switch rebuilds the screen from here (no typed
+text lost), and the idle timeout simply replaces the object (nothing of the last resident left).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from kiosk.reports import FiledReport, ReportDraft
+
+# The wizard's steps in order; the receipt follows the last one and is not a numbered step.
+STEPS = ("category", "text", "photos", "place", "who", "review")
+HOME = "home"
+RECEIPT = "receipt"
+
+
+@dataclass
+class WizardState:
+    draft: ReportDraft = field(default_factory=ReportDraft)
+    screen: str = HOME
+    leave_contact: bool = False          # "leave name and phone" chosen instead of anonymous
+    thumbs: dict[str, QImage] = field(default_factory=dict)   # photo sha256 → thumbnail
+    photos_pending: int = 0              # photos still being prepared off the GUI thread
+    submitting: bool = False
+    filed: FiledReport | None = None
+    receipt_pdf: Path | None = None
+
+    @property
+    def step(self) -> int | None:
+        """1-based wizard step of the current screen, None on Home and the receipt."""
+        return STEPS.index(self.screen) + 1 if self.screen in STEPS else None
+
+    def draft_to_file(self) -> ReportDraft:
+        """The draft as it will be filed: contact fields only when the resident chose to leave
+        them (typed-then-abandoned contact details are not sent)."""
+        if self.leave_contact:
+            return replace(self.draft, photos=list(self.draft.photos))
+        return replace(self.draft, photos=list(self.draft.photos), contact_name="",
+                       contact_phone="", consent_text=None)

@@ -1,0 +1,275 @@
+"""The kiosk shell: a header on every screen (office, step, Back, Home, VI/EN), an error banner,
+the idle countdown banner, and a stack of screens rebuilt from one WizardState."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDialog, QFrame, QHBoxLayout, QMenu, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from kiosk import catalog
+from kiosk.db import Store
+from kiosk.errors import KioskError
+from kiosk.messages import describe
+from ui.i18n import LANG
+from ui.idle import DEFAULT_TIMEOUT_S, IdleWatcher
+from ui.screens.base import Screen
+from ui.screens.state import HOME, RECEIPT, STEPS, WizardState
+from ui.widgets import Banner, button, label
+
+# Names each language by itself: the button must be readable by someone who cannot read the other.
+LANGUAGE_BUTTON = {"vi": "English", "en": "Tiếng Việt"}
+
+
+def screen_class(name: str) -> Callable[["Shell"], Screen]:
+    """The screen's class, imported on its first visit (keeps start-up short). The imports are
+    spelled out, not built from strings, so PyInstaller's analysis still finds every screen."""
+    if name == HOME:
+        from ui.screens.home import HomeScreen as cls
+    elif name == "category":
+        from ui.screens.category import CategoryScreen as cls
+    elif name == "text":
+        from ui.screens.describe import DescribeScreen as cls
+    elif name == "photos":
+        from ui.screens.photos import PhotosScreen as cls
+    elif name == "place":
+        from ui.screens.place import PlaceScreen as cls
+    elif name == "who":
+        from ui.screens.who import WhoScreen as cls
+    elif name == "review":
+        from ui.screens.review import ReviewScreen as cls
+    elif name == RECEIPT:
+        from ui.screens.receipt import ReceiptScreen as cls
+    else:
+        raise KeyError(name)
+    return cls
+
+
+class Shell(QWidget):
+    def __init__(self, store: Store, mode: str = "kiosk",
+                 idle_timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+        super().__init__()
+        if mode not in ("kiosk", "volunteer"):
+            raise ValueError(mode)
+        self.setObjectName("shell")
+        # The shell itself takes focus on each new screen, so no button shows a focus ring
+        # (which reads as "selected" on a touch screen) until the keyboard is used.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.store = store
+        self.mode = mode
+        self.state = WizardState()
+        self._error: KioskError | str | None = None
+        self._busy = False
+        self.office = catalog.office(store.conn())
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        self.error_banner = Banner("errorBanner")
+        self.idle_banner = Banner("idleBanner")
+        outer.addWidget(self.error_banner)
+        outer.addWidget(self.idle_banner)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.screens: dict[str, Screen] = {}
+
+        self.idle = IdleWatcher(idle_timeout_s, parent=self)
+        self.idle.countdown.connect(self._countdown)
+        self.idle.timed_out.connect(self.reset)
+        self._listening = False
+        self._listen(True)
+        # Screens are built when first visited (start-up stays quick, and the camera backend
+        # loads only if someone reaches the photo step); afterwards they are rebuilt together.
+        self._rebuild(HOME)
+        self._show(HOME)
+
+    # --- header ---------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("header")
+        layout = QHBoxLayout(header)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(16)
+        self.office_label = label("", "officeName", wrap=False)
+        self.step_label = label("", "stepIndicator", wrap=False)
+        self.back_button = button("", "headerButton")
+        self.home_button = button("", "headerButton")
+        self.lang_button = button("", "langButton")
+        self.back_button.clicked.connect(self.back)
+        self.home_button.clicked.connect(lambda: self.go(HOME))
+        self.lang_button.clicked.connect(
+            lambda: LANG.set("en" if LANG.code == "vi" else "vi"))
+        layout.addWidget(self.office_label)
+        layout.addWidget(self.step_label)
+        layout.addStretch(1)
+        for widget in (self.back_button, self.home_button, self.lang_button):
+            layout.addWidget(widget)
+        return header
+
+    def _update_header(self) -> None:
+        screen = self.state.screen
+        self.office_label.setText(self.office.name if LANG.code == "vi" else self.office.name_en)
+        step = self.state.step
+        self.step_label.setText(
+            self.tr("Step {n}/{total}").format(n=step, total=len(STEPS)) if step else "")
+        self.step_label.setVisible(step is not None)
+        self.back_button.setText(self.tr("‹ Back"))
+        self.home_button.setText(self.tr("Home"))
+        self.lang_button.setText(LANGUAGE_BUTTON[LANG.code])
+        # Back makes no sense on Home, nor after filing (it would lead to a sent form).
+        self.back_button.setVisible(screen in STEPS)
+        self.home_button.setVisible(screen != HOME)
+        for widget in (self.back_button, self.home_button, self.lang_button):
+            widget.setEnabled(not self._busy)
+
+    # --- navigation -----------------------------------------------------------------------
+    def go(self, name: str) -> None:
+        if name == HOME:
+            self.reset()   # Home always starts a clean form for the next resident
+            return
+        self.state.screen = name
+        self.clear_error()
+        self._rebuild(name)
+        self._show(name)
+
+    def next_step(self) -> None:
+        screen = self.state.screen
+        if screen == HOME:
+            self.go(STEPS[0])
+        elif screen in STEPS and screen != STEPS[-1]:
+            self.go(STEPS[STEPS.index(screen) + 1])
+
+    def back(self) -> None:
+        screen = self.state.screen
+        if self._busy or screen not in STEPS:
+            return
+        index = STEPS.index(screen)
+        self.go(STEPS[index - 1] if index else HOME)
+
+    def screen(self, name: str) -> Screen | None:
+        return self.screens.get(name)
+
+    def current(self) -> Screen:
+        return self.screens[self.state.screen]
+
+    def _show(self, name: str) -> None:
+        self.state.screen = name
+        self.stack.setCurrentWidget(self.screens[name])
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.screens[name].focus_first()
+        self._update_header()
+        self.idle.set_active(name != HOME and not self._busy)
+
+    # --- views are rebuilt from the state -------------------------------------------------
+    def _rebuild(self, name: str) -> None:
+        if name == RECEIPT and self.state.filed is None:
+            return
+        fresh = screen_class(name)(self)
+        old = self.screens.get(name)
+        if old is not None:
+            index = self.stack.indexOf(old)
+            self.stack.insertWidget(index, fresh)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        else:
+            self.stack.addWidget(fresh)
+        self.screens[name] = fresh
+
+    def _rebuild_all(self) -> None:
+        """Rebuild every screen built so far from the current state."""
+        for name in list(self.screens):
+            self._rebuild(name)
+        stale = self.screens.get(RECEIPT)
+        if stale is not None and self.state.filed is None:
+            self.stack.removeWidget(stale)
+            stale.deleteLater()
+            del self.screens[RECEIPT]
+
+    def _language_changed(self, _code: str) -> None:
+        self._rebuild_all()
+        self._show(self.state.screen)
+        self._say_error()
+
+    # --- wiping what the last resident left -----------------------------------------------
+    def reset(self) -> None:
+        """A fresh state and fresh widgets (a rebuilt widget has no undo history), an empty
+        clipboard, no open dialog or menu, photos forgotten, and Home."""
+        _close_popups()
+        clipboard = QGuiApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        self.state = WizardState()
+        self._busy = False
+        self.clear_error()
+        self._rebuild_all()
+        self._show(HOME)
+
+    # --- banners and busy state -----------------------------------------------------------
+    def show_error(self, error: KioskError | str) -> None:
+        self._error = error
+        self._say_error()
+
+    def clear_error(self) -> None:
+        self._error = None
+        self.error_banner.say("")
+
+    def _say_error(self) -> None:
+        error = self._error
+        if isinstance(error, KioskError):
+            self.error_banner.say(describe(error, LANG.code))
+        else:
+            self.error_banner.say(error or "")
+
+    def set_busy(self, busy: bool) -> None:
+        """While saving: no navigation, no language switch, no idle reset mid-commit."""
+        self._busy = busy
+        self._update_header()
+        self.idle.set_active(not busy and self.state.screen != HOME)
+
+    def _countdown(self, seconds: int) -> None:
+        self.idle_banner.say(self.tr(
+            "Returning to the home screen in {n} seconds — touch the screen to continue"
+        ).format(n=seconds) if seconds else "")
+
+    # --- a closed shell stops listening (it may wait a while for deletion) -------------------
+    def _listen(self, on: bool) -> None:
+        if on and not self._listening:
+            LANG.changed.connect(self._language_changed)
+            self.idle.install()
+        elif not on and self._listening:
+            LANG.changed.disconnect(self._language_changed)
+            self.idle.set_active(False)
+            self.idle.uninstall()
+        self._listening = on
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt name
+        if not self._listening:
+            self._listen(True)
+            self._language_changed(LANG.code)
+        super().showEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt name
+        super().closeEvent(event)
+        if event.isAccepted():
+            self._listen(False)
+
+
+def _close_popups() -> None:
+    """Close any open dialog or menu (a volunteer's file dialog, a context menu)."""
+    for _ in range(20):   # modal dialogs can stack; closing one may reveal the next
+        widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if widget is None:
+            break
+        if isinstance(widget, QDialog):
+            widget.reject()
+        widget.close()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, (QDialog, QMenu)) and widget.isVisible():
+            if isinstance(widget, QDialog):
+                widget.reject()
+            widget.close()
+
