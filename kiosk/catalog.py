@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from kiosk.clock import OFFICE_ZONE
 from kiosk.db import transaction
 from kiosk.paths import RESOURCES
 from kiosk.text import fold
@@ -101,6 +102,12 @@ def office(conn: sqlite3.Connection) -> Office:
                   commune_code=raw["commune_code"], province=raw.get("province", ""),
                   zone=raw["zone"], address=raw.get("address", ""),
                   hotline=raw.get("hotline", ""), demo=bool(raw.get("demo")))
+
+
+def office_zone(conn: sqlite3.Connection) -> str:
+    """The office's zone, or the default before the catalog is seeded (first run)."""
+    raw = get_setting(conn, "office")
+    return raw["zone"] if raw else OFFICE_ZONE
 
 
 def calendar(conn: sqlite3.Connection) -> OfficeCalendar:

@@ -57,12 +57,22 @@ def has_pin(conn: sqlite3.Connection, role: str) -> bool:
     return conn.execute("SELECT 1 FROM pins WHERE role = ?", (role,)).fetchone() is not None
 
 
-def set_pin(conn: sqlite3.Connection, role: str, pin: str) -> None:
+def locked_until(conn: sqlite3.Connection, role: str) -> datetime | None:
+    """The persisted end of a lockout, so a restarted app still shows it."""
+    row = conn.execute("SELECT locked_until FROM pins WHERE role = ?", (role,)).fetchone()
+    return from_iso(row[0]) if row and row[0] else None
+
+
+def set_pin(conn: sqlite3.Connection, role: str, pin: str, *, only_if_unset: bool = False) -> bool:
+    """Store the PIN's hash. With only_if_unset (the first-run flow), refuse to overwrite a PIN
+    set meanwhile, e.g. by the CLI, in the same transaction. Returns False when refused."""
     if role not in ROLES:
         raise KioskError("role_unknown", role=role)
     check_pin_strength(pin)
     salt = secrets.token_bytes(16)
     with transaction(conn):
+        if only_if_unset and has_pin(conn, role):
+            return False
         digest = _hash(pin, salt, _device_salt(conn), SCRYPT)
         conn.execute(
             "INSERT INTO pins (role, salt, hash, params) VALUES (?, ?, ?, ?)"
@@ -72,6 +82,7 @@ def set_pin(conn: sqlite3.Connection, role: str, pin: str) -> None:
         )
         conn.execute("INSERT INTO audit_log (at_utc, actor, action) VALUES (?, ?, 'pin_set')",
                      (to_iso(utc_now()), role))
+    return True
 
 
 def verify_pin(conn: sqlite3.Connection, role: str, pin: str,

@@ -219,6 +219,12 @@ def list_reports(conn: sqlite3.Connection, limit: int | None = None) -> list[Rep
     return [_view(row) for row in conn.execute(sql).fetchall()]
 
 
+def pending_count(conn: sqlite3.Connection) -> int:
+    """Reports whose outbox row still waits to be sent to the province."""
+    return conn.execute("SELECT count(*) FROM outbox WHERE kind = 'report' AND state = 'pending'"
+                        ).fetchone()[0]
+
+
 def report_photos(conn: sqlite3.Connection, report_id: str) -> list[bytes]:
     return [row[0] for row in conn.execute(
         "SELECT m.data FROM report_media rm JOIN media m ON m.sha256 = rm.sha256"

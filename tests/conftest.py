@@ -32,9 +32,11 @@ def _compile_translations() -> None:
 @pytest.fixture(scope="session")
 def themed_app(qapp):  # noqa: ANN001, ANN201 - pytest-qt's QApplication
     """The application with the kiosk's font and style sheet, set once for the session."""
+    from ui import gc_guard
     from ui.theme import apply_theme
 
     _compile_translations()
+    gc_guard.install(qapp)
     qapp.setApplicationName("Cầu Nối")
     apply_theme(qapp)
     return qapp

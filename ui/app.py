@@ -14,7 +14,7 @@ from kiosk.db import Store
 from kiosk.errors import KioskError
 from kiosk.messages import describe
 from kiosk.paths import data_dir
-from ui import qtlog
+from ui import gc_guard, qtlog
 from ui.i18n import LANG
 from ui.theme import apply_theme
 
@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     apply_theme(app)
+    gc_guard.install(app)
     LANG.set(args.lang)
     try:
         store = Store(data_dir(args.data_dir))

@@ -55,12 +55,14 @@ def _run(summary: list[str], failures: list[str]) -> None:
 
     from kiosk import catalog
     from kiosk.db import Store
+    from ui import gc_guard
     from ui.i18n import LANG
     from ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
     app.setApplicationName("Cầu Nối")
     apply_theme(app)
+    gc_guard.install(app)
     missing = LANG.missing_catalog()
     if missing is not None:
         failures.append(f"{missing} is missing: run `make translations`")

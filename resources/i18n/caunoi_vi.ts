@@ -83,7 +83,7 @@
     <message>
         <location line="+5"/>
         <source>The device clock is running behind: it reads {now}, but data already exists from {newest}. Please correct the date and time; new reports will not be timestamped earlier than the data already recorded.</source>
-        <translation>Đồng hồ của máy đang chạy chậm: máy báo {now}, nhưng đã có dữ liệu lúc {newest}. Xin chỉnh lại ngày giờ; phản ánh mới sẽ không được ghi thời gian sớm hơn dữ liệu đã có.</translation>
+        <translation>Đồng hồ máy đang chạy lùi: máy báo {now}, nhưng đã có dữ liệu lúc {newest}. Xin chỉnh lại ngày giờ; phản ánh mới sẽ không được ghi thời gian sớm hơn dữ liệu đã có.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -115,7 +115,7 @@
         <location filename="../../ui/staff/board.py" line="+132"/>
         <source>Reports received today: %n</source>
         <translation>
-            <numerusform>Phản ánh tiếp nhận hôm nay: %n</numerusform>
+            <numerusform>Hôm nay đã tiếp nhận %n phản ánh</numerusform>
         </translation>
     </message>
     <message>
@@ -375,7 +375,7 @@
         <location line="+14"/>
         <source>Wrong PIN. Tries left: %n.</source>
         <translation>
-            <numerusform>Sai mã PIN. Còn %n lần thử.</numerusform>
+            <numerusform>Mã PIN không đúng, còn %n lần thử.</numerusform>
         </translation>
     </message>
     <message>
@@ -593,7 +593,7 @@
     <message>
         <location filename="../../ui/staff/report_table.py" line="+23"/>
         <source>Not sent yet</source>
-        <translation>Chưa gửi lên tỉnh</translation>
+        <translation>Chờ gửi lên tỉnh</translation>
     </message>
     <message>
         <location line="+1"/>
