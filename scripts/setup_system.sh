@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks (and, as root, installs) the Debian packages Cầu Nối needs to run and test:
 # the shared libraries of PySide6's wheels (xcb + offscreen platform plugins, QtMultimedia and
-# its bundled FFmpeg backend), poppler-utils for receipt tests and binutils for PyInstaller.
+# its bundled FFmpeg backend), poppler-utils for receipt tests, binutils for PyInstaller and
+# espeak-ng for the display board's Vietnamese voice (docs/speech.md).
 # Quiet when everything is present. Not Debian (no dpkg-query): prints a note and succeeds.
 #
 # Found with `ldd` on PySide6/Qt/plugins/{platforms,multimedia}/*.so and Qt/lib/libQt6*.so.6:
@@ -28,11 +29,13 @@ REQUIRED=(
     poppler-utils
     # PyInstaller needs objdump
     binutils
+    # the display board's voice when Qt's text-to-speech has no Vietnamese one; its tests
+    espeak-ng
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "setup_system: not a Debian system (no dpkg-query); install Qt's runtime libraries," \
-         "poppler-utils and binutils with your package manager." >&2
+         "poppler-utils, binutils and espeak-ng with your package manager." >&2
     exit 0
 fi
 
