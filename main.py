@@ -15,12 +15,16 @@ ROLES = ("kiosk", "clerk", "volunteer", "admin", "board")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.queue_args import add_queue_parser  # argparse only
+
     parser = argparse.ArgumentParser(prog="caunoi", description="Cầu Nối — kiosk xã/phường")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CAUNOI_DATA_DIR hoặc "
                         "thư mục dữ liệu của hệ điều hành)")
     parser.add_argument("--role", choices=ROLES, default="kiosk")
     parser.add_argument("--windowed", action="store_true", help="cửa sổ thường (phát triển)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--counter", type=int, metavar="N",
+                        help="số quầy của máy này (vai trò clerk; mặc định cho lệnh queue)")
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("smoke-test", help="dựng mọi màn hình offscreen, nộp thử một phản ánh")
@@ -51,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("categories", "office"):
         cat.add_parser(name).add_argument("--json", action="store_true")
 
+    add_queue_parser(sub)
+
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
     pin_set.add_argument("role", choices=("clerk", "volunteer", "admin"))
@@ -58,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _headless(args: argparse.Namespace) -> int:
-    from cli import commands
+    from cli import commands, queue_cmd
     from cli.output import fail
     from kiosk.errors import KioskError
     from kiosk.messages import describe
@@ -74,6 +80,8 @@ def _headless(args: argparse.Namespace) -> int:
     }
     try:
         store = commands.open_store(data_dir(args.data_dir))
+        if args.command == "queue":
+            return queue_cmd.run(args, store)
         return handlers[(args.command, args.action)](args, store)
     except KioskError as exc:
         return fail(describe(exc, args.lang))

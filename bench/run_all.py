@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import startup, submit  # noqa: E402
+from bench import queue, startup, submit  # noqa: E402
 
 
 def main() -> int:
@@ -15,6 +15,7 @@ def main() -> int:
           f"{platform.python_version()}")
     startup.main()
     submit.main()
+    queue.main()
     return 0
 
 

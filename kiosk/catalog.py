@@ -48,12 +48,16 @@ def _read(name: str, catalog_dir: Path) -> dict:
     return json.loads((catalog_dir / name).read_text(encoding="utf-8"))
 
 
-def _set(conn: sqlite3.Connection, key: str, value: object) -> None:
+def set_setting(conn: sqlite3.Connection, key: str, value: object) -> None:
+    """Write one setting as JSON (inside the caller's transaction, if any)."""
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, json.dumps(value, ensure_ascii=False)),
     )
+
+
+_set = set_setting
 
 
 def get_setting(conn: sqlite3.Connection, key: str, default: object = None) -> object:
@@ -63,9 +67,12 @@ def get_setting(conn: sqlite3.Connection, key: str, default: object = None) -> o
 
 def seed(conn: sqlite3.Connection, catalog_dir: Path = CATALOG_DIR) -> bool:
     """Load the catalog files when they are newer than what the store has. Returns True if loaded."""
+    from kiosk.queue.services import seed_services  # queue modules import this one
+
     office = _read("office.json", catalog_dir)
     categories = _read("categories.json", catalog_dir)
-    stamp = [office["version"], categories["version"]]
+    services = _read("services.json", catalog_dir)
+    stamp = [office["version"], categories["version"], services["version"]]
     if get_setting(conn, "catalog.version") == stamp:
         return False
     commune = office["office"]["commune_code"]
@@ -90,6 +97,7 @@ def seed(conn: sqlite3.Connection, catalog_dir: Path = CATALOG_DIR) -> bool:
                 " reply_days = excluded.reply_days, sort = excluded.sort",
                 (c["id"], c["vi"], c["en"], c["icon"], c["reply_days"], sort),
             )
+        seed_services(conn, services)
         _set(conn, "catalog.version", stamp)
     return True
 

@@ -62,6 +62,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "That PIN is too easy to guess (repeated or consecutive digits). Choose another."),
     "pin_not_set": ("Chưa đặt mã PIN cho vai trò này.", "No PIN has been set for this role."),
     "role_unknown": ("Không có vai trò “{role}”.", "There is no role “{role}”."),
+    "queue_closed": ("Đã ngừng cấp số thứ tự. Mời ông/bà quay lại lúc {reopens}.",
+                     "Queue numbers are not being issued now. Please come back at {reopens}."),
+    "queue_closed_no_hours": ("Hiện không cấp số thứ tự và chưa có lịch làm việc tiếp theo. "
+                              "Xin hỏi cán bộ xã.",
+                              "Queue numbers are not issued now and no opening hours are set. "
+                              "Please ask a staff member."),
+    "queue_rate_limited": ("Máy vừa cấp {limit} số trong một phút. Xin đợi một chút rồi lấy số.",
+                           "This kiosk just issued {limit} numbers within a minute. Please wait "
+                           "a moment before taking another."),
+    "queue_service_unknown": ("Không có dịch vụ “{service}” hoặc dịch vụ đang tạm ngừng.",
+                              "There is no service “{service}”, or it is paused."),
+    "queue_counter_unknown": ("Không có quầy số {counter}.", "There is no counter {counter}."),
+    "queue_counter_idle": ("Quầy {counter} chưa gọi số nào. Xin bấm “Gọi số tiếp”.",
+                           "Counter {counter} has no number called. Press “Call next” first."),
+    "queue_ticket_unknown": ("Không tìm thấy số thứ tự này.", "This queue ticket was not found."),
+    "queue_ticket_done": ("Số {ticket} đã kết thúc, không thực hiện được thao tác này.",
+                          "Ticket {ticket} is already closed; this action is not possible."),
+    "queue_transfer_same": ("Số này đang ở dịch vụ đó rồi.",
+                            "This ticket is already in that service."),
+    "queue_booking_unknown": ("Không tìm thấy mã đặt lịch “{booking}”. Xin kiểm tra lại mã.",
+                              "No booking has the code “{booking}”. Please check it."),
+    "queue_booking_used": ("Mã đặt lịch {booking} đã được dùng để lấy số {ticket}.",
+                           "Booking {booking} was already used for ticket {ticket}."),
+    "queue_booking_service": ("Mã đặt lịch {booking} thuộc một dịch vụ khác.",
+                              "Booking {booking} is for another service."),
+    "queue_booking_other_day": ("Lịch hẹn {booking} là ngày {day} lúc {time}. Mời ông/bà quay lại "
+                                "đúng ngày hẹn.",
+                                "Booking {booking} is on {day} at {time}. Please come back that day."),
+    "queue_booking_row": ("Tệp lịch hẹn có lỗi ở dòng {row} (“{value}”); chưa nhập lịch hẹn nào.",
+                          "The bookings file has an error in row {row} (“{value}”); nothing "
+                          "was imported."),
+    "queue_booking_file_unreadable": ("Không đọc được tệp lịch hẹn {path} (cần JSON hoặc CSV, "
+                                      "UTF-8, tối đa 5 MB).",
+                                      "Cannot read the bookings file {path} (JSON or CSV, "
+                                      "UTF-8, at most 5 MB)."),
+    "queue_rating_level": ("Mức đánh giá không hợp lệ.", "That rating level is not valid."),
+    "queue_already_rated": ("Số {ticket} đã được đánh giá. Cảm ơn ông/bà!",
+                            "Ticket {ticket} has already been rated. Thank you!"),
+    "queue_prefix_invalid": ("Ký hiệu dịch vụ phải là một chữ cái A–Z.",
+                             "A service prefix is one letter A–Z."),
+    "queue_prefix_taken": ("Ký hiệu {prefix} đang dùng cho dịch vụ {service}.",
+                           "Prefix {prefix} is already used by service {service}."),
 }
 
 

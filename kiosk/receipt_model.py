@@ -18,3 +18,5 @@ class Receipt:
     qr_payload: str             # what the QR encodes (the code without dashes)
     lines: list[ReceiptLine] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)   # privacy note, how to look up
+    big_code_size: float | None = None   # points; None: the receipt default (a queue number
+                                         # is read across a hall, so its ticket asks for more)

@@ -105,9 +105,10 @@ def _centred(text: str, font: str, size: float) -> _Block:
     return _text_rows(_wrap(text, font, size, CONTENT_WIDTH), font, size, "centre")
 
 
-def _big_code(code: str) -> _Block:
+def _big_code(code: str, wanted: float | None = None) -> _Block:
     # The code must stay on one line to be copied reliably, so shrink it rather than wrap.
-    size = min(CODE_SIZE, CODE_SIZE * CONTENT_WIDTH / max(_width(code, BOLD, CODE_SIZE), 1.0))
+    wanted = wanted or CODE_SIZE
+    size = min(wanted, wanted * CONTENT_WIDTH / max(_width(code, BOLD, wanted), 1.0))
     return _text_rows([code], BOLD, size, "centre")
 
 
@@ -180,7 +181,7 @@ def _layout(receipt: Receipt) -> _Block:
         _gap(1 * mm),
         _centred(receipt.title, BOLD, TITLE_SIZE),
         _rule(),
-        _big_code(receipt.big_code),
+        _big_code(receipt.big_code, receipt.big_code_size),
         _qr(receipt.qr_payload),
     ]
     if receipt.lines:
