@@ -30,6 +30,7 @@ from ui.staff import PinGate, build_staff_window
 from ui.staff.admin import AdminWindow
 from ui.staff.board import BoardWindow
 from ui.staff.clerk import ClerkConsole
+from ui.staff.clerk_window import ClerkWindow
 from ui.staff.pin_pad import PinPad
 from ui.workers import run_store_task
 
@@ -151,9 +152,10 @@ def test_clerk_wrong_then_right_pin_opens_the_console(qtbot: QtBot, store: Store
     qtbot.keyClick(pad, Qt.Key.Key_Backspace)
     qtbot.keyClicks(pad, PIN[-1])
     qtbot.keyClick(pad, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(gate.content(), ClerkConsole))
+    qtbot.waitUntil(lambda: isinstance(gate.content(), ClerkWindow))
 
-    console = gate.content()
+    console = gate.content().reports     # the reports tab, beside the queue tab
+    assert isinstance(console, ClerkConsole)
     assert _grouped(filed.code) in _column(console, 0)
     row = _column(console, 0).index(_grouped(filed.code))
     console.table.selectRow(row)
@@ -198,7 +200,7 @@ def test_lock_still_shows_after_a_restart_and_lifts_by_itself(qtbot: QtBot,
     qtbot.waitUntil(lambda: pad.mode == "verify", timeout=15_000)   # the QTimer re-enables
     assert pad.keys["1"].isEnabled() and pad.message.text() == "Enter your PIN"
     _tap(qtbot, pad, PIN)
-    qtbot.waitUntil(lambda: isinstance(gate.content(), ClerkConsole))
+    qtbot.waitUntil(lambda: isinstance(gate.content(), ClerkWindow))
 
 
 def test_unknown_role_has_no_staff_window(store: Store) -> None:

@@ -48,16 +48,20 @@ def error_screen(message: str) -> QWidget:
     return screen
 
 
-def build_window(role: str, store: Store) -> QWidget:
+def build_window(role: str, store: Store, counter: int | None = None) -> QWidget:
+    from kiosk.queue.local import LocalQueue
     from ui.shell import Shell
 
+    # One queue for the process: the kiosk, a console and a board share it (and its day check).
+    queue = LocalQueue(store)
     if role == "kiosk":
-        return Shell(store, mode="kiosk")
+        return Shell(store, mode="kiosk", queue=queue)
     from ui import staff  # the staff consoles, imported only for staff roles
 
     if role == "volunteer":
-        return staff.PinGate("volunteer", store, lambda: Shell(store, mode="volunteer"))
-    return staff.build_staff_window(role, store)
+        return staff.PinGate("volunteer", store,
+                             lambda: Shell(store, mode="volunteer", queue=queue))
+    return staff.build_staff_window(role, store, queue, counter)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store(data_dir(args.data_dir))
         catalog.seed(store.conn())
-        window = build_window(args.role, store)
+        window = build_window(args.role, store, getattr(args, "counter", None))
     except KioskError as exc:
         log.error("cannot start: %s", exc)
         window = error_screen(describe(exc, args.lang))

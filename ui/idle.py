@@ -45,6 +45,13 @@ class IdleWatcher(QObject):
         self._installed = False
         self.install()
 
+    def set_timeout(self, timeout_s: float, warn_s: float = WARN_S) -> None:
+        """Another deadline for the current screen (a ticket on screen goes home sooner);
+        applies from the next reset."""
+        self.timeout_ms = int(timeout_s * 1000)
+        self.warn_ms = int(warn_s * 1000)
+        self.timer.setInterval(self.timeout_ms)
+
     def set_active(self, active: bool) -> None:
         """Watch only while a resident is somewhere other than Home."""
         self.active = active

@@ -2,8 +2,6 @@
 the idle countdown banner, and a stack of screens rebuilt from one WizardState."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QFrame, QHBoxLayout, QMenu, QStackedWidget,
@@ -13,43 +11,22 @@ from kiosk import catalog
 from kiosk.db import Store
 from kiosk.errors import KioskError
 from kiosk.messages import describe
+from kiosk.queue.api import QueueService
 from ui.i18n import LANG
-from ui.idle import DEFAULT_TIMEOUT_S, IdleWatcher
+from ui.idle import DEFAULT_TIMEOUT_S, WARN_S, IdleWatcher
 from ui.screens.base import Screen
-from ui.screens.state import HOME, RECEIPT, STEPS, WizardState
+from ui.screens.registry import has_content, screen_class
+from ui.screens.state import HOME, QUEUE_BACK, STEPS, WizardState
 from ui.widgets import Banner, button, label
 
 # Names each language by itself: the button must be readable by someone who cannot read the other.
 LANGUAGE_BUTTON = {"vi": "English", "en": "Tiếng Việt"}
 
 
-def screen_class(name: str) -> Callable[["Shell"], Screen]:
-    """The screen's class, imported on its first visit (keeps start-up short). The imports are
-    spelled out, not built from strings, so PyInstaller's analysis still finds every screen."""
-    if name == HOME:
-        from ui.screens.home import HomeScreen as cls
-    elif name == "category":
-        from ui.screens.category import CategoryScreen as cls
-    elif name == "text":
-        from ui.screens.describe import DescribeScreen as cls
-    elif name == "photos":
-        from ui.screens.photos import PhotosScreen as cls
-    elif name == "place":
-        from ui.screens.place import PlaceScreen as cls
-    elif name == "who":
-        from ui.screens.who import WhoScreen as cls
-    elif name == "review":
-        from ui.screens.review import ReviewScreen as cls
-    elif name == RECEIPT:
-        from ui.screens.receipt import ReceiptScreen as cls
-    else:
-        raise KeyError(name)
-    return cls
-
-
 class Shell(QWidget):
     def __init__(self, store: Store, mode: str = "kiosk",
-                 idle_timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+                 idle_timeout_s: float = DEFAULT_TIMEOUT_S,
+                 queue: QueueService | None = None) -> None:
         super().__init__()
         if mode not in ("kiosk", "volunteer"):
             raise ValueError(mode)
@@ -59,6 +36,9 @@ class Shell(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.store = store
         self.mode = mode
+        self._queue = queue
+        self.idle_timeout_s = idle_timeout_s
+        self._idle_base: tuple[int, int] | None = None   # (timeout, warn) ms while overridden
         self.state = WizardState()
         self._error: KioskError | str | None = None
         self._busy = False
@@ -119,8 +99,9 @@ class Shell(QWidget):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("Home"))
         self.lang_button.setText(LANGUAGE_BUTTON[LANG.code])
-        # Back makes no sense on Home, nor after filing (it would lead to a sent form).
-        self.back_button.setVisible(screen in STEPS)
+        # Back makes no sense on Home, nor after filing or taking a number (it would lead to a
+        # sent form, or invite a second ticket).
+        self.back_button.setVisible(screen in STEPS or screen in QUEUE_BACK)
         self.home_button.setVisible(screen != HOME)
         for widget in (self.back_button, self.home_button, self.lang_button):
             widget.setEnabled(not self._busy)
@@ -144,13 +125,28 @@ class Shell(QWidget):
 
     def back(self) -> None:
         screen = self.state.screen
-        if self._busy or screen not in STEPS:
+        if self._busy:
+            return
+        if screen in QUEUE_BACK:
+            self.go(QUEUE_BACK[screen])
+            return
+        if screen not in STEPS:
             return
         index = STEPS.index(screen)
         self.go(STEPS[index - 1] if index else HOME)
 
     def screen(self, name: str) -> Screen | None:
         return self.screens.get(name)
+
+    @property
+    def queue(self) -> QueueService:
+        """The office's queue; made on first use when the app did not pass one (tests, the
+        volunteer shell), so a shell that never shows queue screens never opens it."""
+        if self._queue is None:
+            from kiosk.queue.local import LocalQueue
+
+            self._queue = LocalQueue(self.store)
+        return self._queue
 
     def current(self) -> Screen:
         return self.screens[self.state.screen]
@@ -161,11 +157,25 @@ class Shell(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.screens[name].focus_first()
         self._update_header()
+        self._screen_timeout(self.screens[name].idle_timeout_s)
         self.idle.set_active(name != HOME and not self._busy)
+
+    def _screen_timeout(self, own: float | None) -> None:
+        """A screen may go home sooner (a ticket on screen), never later than the shell; the
+        watcher's own deadline comes back on the next screen."""
+        if own:
+            if self._idle_base is None:
+                self._idle_base = (self.idle.timeout_ms, self.idle.warn_ms)
+            timeout = min(own, self.idle_timeout_s)
+            self.idle.set_timeout(timeout, min(WARN_S, timeout / 2))
+        elif self._idle_base is not None:
+            timeout_ms, warn_ms = self._idle_base
+            self._idle_base = None
+            self.idle.set_timeout(timeout_ms / 1000, warn_ms / 1000)
 
     # --- views are rebuilt from the state -------------------------------------------------
     def _rebuild(self, name: str) -> None:
-        if name == RECEIPT and self.state.filed is None:
+        if not has_content(name, self.state):
             return
         fresh = screen_class(name)(self)
         old = self.screens.get(name)
@@ -182,11 +192,10 @@ class Shell(QWidget):
         """Rebuild every screen built so far from the current state."""
         for name in list(self.screens):
             self._rebuild(name)
-        stale = self.screens.get(RECEIPT)
-        if stale is not None and self.state.filed is None:
-            self.stack.removeWidget(stale)
-            stale.deleteLater()
-            del self.screens[RECEIPT]
+            if not has_content(name, self.state):
+                stale = self.screens.pop(name)
+                self.stack.removeWidget(stale)
+                stale.deleteLater()
 
     def _language_changed(self, _code: str) -> None:
         self._rebuild_all()

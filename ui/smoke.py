@@ -1,5 +1,6 @@
 """`caunoi smoke-test`: build every screen offscreen in both languages, open the staff windows,
-file one report with a photo into a throw-away data dir and check its receipt PDF. Any Qt
+file one report with a photo into a throw-away data dir and check its receipt PDF, and take a
+queue number at the kiosk, call it from the console, rate it and see it on the board. Any Qt
 warning not on ui/qtlog.py's allow-list, or any exception, fails it (exit 1).
 
 Run on the source tree by tests/test_smoke.py and on the frozen bundle by `make soak`, so a
@@ -79,6 +80,9 @@ def _run(summary: list[str], failures: list[str]) -> None:
             _screens(app, store, summary)
             _staff(app, store, summary, failures)
             _file_report(app, store, summary, failures)
+            from ui.smoke_queue import queue_round
+
+            queue_round(app, store, summary, failures)
         finally:
             QThreadPool.globalInstance().waitForDone(int(WAIT_S * 1000))
             _flush(app)
@@ -113,15 +117,17 @@ def _show(app, widget) -> None:  # noqa: ANN001
 
 def _screens(app, store, summary: list[str]) -> None:  # noqa: ANN001
     from ui.i18n import LANG
-    from ui.screens.state import HOME, STEPS
+    from ui.screens.state import HOME, QUEUE, QUEUE_CODE, STEPS
     from ui.shell import Shell
 
     for mode, languages in (("kiosk", ("vi", "en")), ("volunteer", ("vi",))):
+        # The ticket screen needs a ticket: queue_round() takes one and builds it.
+        names = (*STEPS, QUEUE, QUEUE_CODE) if mode == "kiosk" else STEPS
         for lang in languages:
             LANG.set(lang)
             shell = Shell(store, mode=mode)
             _show(app, shell)
-            for name in STEPS:
+            for name in names:
                 shell.go(name)
                 app.processEvents()
                 shell.grab()
@@ -129,7 +135,7 @@ def _screens(app, store, summary: list[str]) -> None:  # noqa: ANN001
             shell.close()
             shell.deleteLater()
             _flush(app)
-            summary.append(f"{mode} screens built in {lang} ({len(STEPS) + 1} screens)")
+            summary.append(f"{mode} screens built in {lang} ({len(names) + 1} screens)")
     LANG.set("vi")
 
 

@@ -2,9 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionPanel</name>
+    <message>
+        <location filename="../../ui/staff/queue_panels.py" line="+66"/>
+        <source>Call next</source>
+        <translation>Gọi số tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call again</source>
+        <translation>Gọi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start serving</source>
+        <translation>Bắt đầu phục vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Did not come</source>
+        <translation>Vắng mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer to another service</source>
+        <translation>Chuyển dịch vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finished</source>
+        <translation>Hoàn thành</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/staff/admin.py" line="+112"/>
+        <location filename="../../ui/staff/admin.py" line="+113"/>
         <source>Quit the application</source>
         <translation>Thoát ứng dụng</translation>
     </message>
@@ -104,7 +137,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+80"/>
+        <location filename="../../ui/app.py" line="+85"/>
         <source>The application could not start. The details were written to the log; please tell a staff member.</source>
         <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
     </message>
@@ -158,6 +191,80 @@
     </message>
 </context>
 <context>
+    <name>ClerkWindow</name>
+    <message>
+        <location filename="../../ui/staff/clerk_window.py" line="+98"/>
+        <source>Queue</source>
+        <translation>Hàng đợi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Phản ánh</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPicker</name>
+    <message>
+        <location line="-47"/>
+        <source>Which counter is this?</source>
+        <translation>Máy này là quầy nào?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the counter this computer serves. Its number is shown on the board when you call.</source>
+        <translation>Chọn quầy mà máy tính này phục vụ. Số quầy sẽ hiện trên bảng điện tử khi anh/chị gọi số.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The counters could not be read. Please restart the console or tell the administrator.</source>
+        <translation>Không đọc được danh sách quầy. Xin khởi động lại chương trình hoặc báo quản trị viên.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentCard</name>
+    <message>
+        <location filename="../../ui/staff/queue_card.py" line="+39"/>
+        <source>At the counter now</source>
+        <translation>Đang ở quầy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Free — press “Call next”</source>
+        <translation>Quầy trống — bấm “Gọi số tiếp theo”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free — nobody is waiting</source>
+        <translation>Quầy trống — không có ai đang chờ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Called — waiting for the resident to come</source>
+        <translation>Đã gọi — đang chờ người dân đến</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Being served</source>
+        <translation>Đang phục vụ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>taken {taken}, called {called}</source>
+        <translation>lấy số {taken}, gọi {called}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+</context>
+<context>
     <name>DescribeScreen</name>
     <message>
         <location filename="../../ui/screens/describe.py" line="+23"/>
@@ -186,6 +293,39 @@
     </message>
 </context>
 <context>
+    <name>FiguresTable</name>
+    <message>
+        <location filename="../../ui/staff/queue_tables.py" line="+87"/>
+        <source>Service</source>
+        <translation>Dịch vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>Đã cấp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wait</source>
+        <translation>Chờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve</source>
+        <translation>Phục vụ</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="+24"/>
@@ -193,9 +333,40 @@
         <translation>Xin chào. Chạm vào một mục bên dưới để bắt đầu.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>Take a number</source>
+        <translation>Lấy số thứ tự</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Report a problem or make a request</source>
         <translation>Gửi phản ánh, kiến nghị</translation>
+    </message>
+</context>
+<context>
+    <name>LatestPanel</name>
+    <message>
+        <location filename="../../ui/board/panels.py" line="+47"/>
+        <source>No number has been called yet</source>
+        <translation>Chưa gọi số nào</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Now calling</source>
+        <translation>Mời số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
+    </message>
+</context>
+<context>
+    <name>NextPanel</name>
+    <message>
+        <location line="+110"/>
+        <source>Next numbers</source>
+        <translation>Số tiếp theo</translation>
     </message>
 </context>
 <context>
@@ -327,7 +498,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/staff/pin_pad.py" line="+134"/>
+        <location filename="../../ui/staff/pin_pad.py" line="+127"/>
         <source>Clear</source>
         <translation>Xóa hết</translation>
     </message>
@@ -453,6 +624,242 @@
     </message>
 </context>
 <context>
+    <name>QueueBoard</name>
+    <message numerus="yes">
+        <location filename="../../ui/board/window.py" line="+135"/>
+        <source>Reports received today: %n</source>
+        <translation>
+            <numerusform>Phản ánh nhận hôm nay: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueCodeScreen</name>
+    <message>
+        <location filename="../../ui/screens/queue_code.py" line="+30"/>
+        <source>Type the booking code you received</source>
+        <translation>Nhập mã đặt hẹn bạn đã nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is in your booking message. You can also scan its QR code.</source>
+        <translation>Mã có trong tin nhắn xác nhận đặt hẹn. Bạn cũng có thể quét mã QR.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Take a number</source>
+        <translation>Lấy số</translation>
+    </message>
+</context>
+<context>
+    <name>QueueConsole</name>
+    <message>
+        <location filename="../../ui/staff/queue_console.py" line="+138"/>
+        <source>Counter {n} — queue</source>
+        <translation>Quầy {n} — hàng đợi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change counter</source>
+        <translation>Đổi quầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today (median times in minutes)</source>
+        <translation>Hôm nay (thời gian trung vị, tính bằng phút)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Close counter</source>
+        <translation>Đóng quầy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open counter</source>
+        <translation>Mở quầy</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Waiting for this counter: %n</source>
+        <translation>
+            <numerusform>Đang chờ quầy này: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This counter: {served} served, {no_show} did not come, median service time {minutes}</source>
+        <translation>Quầy này: đã phục vụ {served}, vắng mặt {no_show}, thời gian phục vụ trung vị {minutes}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{m} min</source>
+        <translation>{m} phút</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ratings: {list}</source>
+        <translation>Đánh giá: {list}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The queue could not be read; trying again.</source>
+        <translation>Không đọc được hàng đợi; đang thử lại.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>That did not work. Please try again.</source>
+        <translation>Thao tác chưa thực hiện được. Xin thử lại.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Không có ai đang chờ quầy này.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Thank you! The rating was saved.</source>
+        <translation>Cảm ơn! Đánh giá đã được lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueServicesScreen</name>
+    <message>
+        <location filename="../../ui/screens/queue_services.py" line="+89"/>
+        <source>Which service do you need?</source>
+        <translation>Bạn cần làm thủ tục gì?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have priority (elderly, disabled, pregnant, or with a small child)</source>
+        <translation>Tôi thuộc diện ưu tiên (người cao tuổi, khuyết tật, phụ nữ mang thai, có con nhỏ)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>I have a booking code</source>
+        <translation>Tôi có mã đặt hẹn</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Loading the services…</source>
+        <translation>Đang tải danh sách dịch vụ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No service is giving numbers at the moment. Please ask a staff member.</source>
+        <translation>Hiện không có dịch vụ nào cấp số. Xin hỏi cán bộ xã.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n người đang chờ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueTake</name>
+    <message>
+        <location filename="../../ui/screens/queue_take.py" line="+57"/>
+        <source>The number could not be issued. Please try again or ask a staff member.</source>
+        <translation>Chưa cấp được số. Xin thử lại hoặc hỏi cán bộ xã.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTicketScreen</name>
+    <message>
+        <location filename="../../ui/screens/queue_ticket.py" line="+33"/>
+        <source>Your number</source>
+        <translation>Số của bạn</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please watch the screen and listen: your number will be called with its counter.</source>
+        <translation>Xin theo dõi màn hình và loa: số của bạn sẽ được gọi cùng với quầy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Counters: {counters}</source>
+        <translation>Quầy: {counters}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counter: {counters}</source>
+        <translation>Quầy: {counters}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n people ahead of you</source>
+        <translation>
+            <numerusform>Trước bạn còn %n người</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You are next</source>
+        <translation>Bạn là người tiếp theo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Estimated wait: about %n minutes</source>
+        <translation>
+            <numerusform>Thời gian chờ dự kiến: khoảng %n phút</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Priority number</source>
+        <translation>Số ưu tiên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booked: {code}</source>
+        <translation>Đặt hẹn: {code}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The ticket could not be printed. Please remember your number: {number}.</source>
+        <translation>Chưa in được phiếu. Xin bạn nhớ số của mình: {number}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preparing the ticket…</source>
+        <translation>Đang chuẩn bị phiếu…</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../ui/staff/queue_panels.py" line="+92"/>
+        <source>How was your visit today (number {number})? Touch one.</source>
+        <translation>Bạn đánh giá thế nào về lần giải quyết thủ tục này (số {number})? Xin chạm một ô.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptable</source>
+        <translation>Chấp nhận được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <location filename="../../ui/screens/receipt.py" line="+54"/>
@@ -488,6 +895,19 @@
         <location line="+15"/>
         <source>The receipt can be printed again at the counter.</source>
         <translation>Có thể in lại phiếu tại quầy tiếp nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentPanel</name>
+    <message>
+        <location filename="../../ui/board/panels.py" line="-80"/>
+        <source>Called before</source>
+        <translation>Vừa gọi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
     </message>
 </context>
 <context>
@@ -703,9 +1123,27 @@
     </message>
 </context>
 <context>
+    <name>ServingPanel</name>
+    <message>
+        <location filename="../../ui/board/panels.py" line="+19"/>
+        <source>At the counters</source>
+        <translation>Tại các quầy</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+117"/>
+        <location filename="../../ui/shell.py" line="+97"/>
         <source>Step {n}/{total}</source>
         <translation>Bước {n}/{total}</translation>
     </message>
@@ -716,12 +1154,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/smoke.py" line="+68"/>
+        <location filename="../../ui/smoke.py" line="+71"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+144"/>
         <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
         <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
     </message>
@@ -757,6 +1195,52 @@
         <location line="+1"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <location filename="../../ui/staff/queue_panels.py" line="-65"/>
+        <source>Send {number} to which service? It keeps its place in the queue.</source>
+        <translation>Chuyển số {number} sang dịch vụ nào? Số vẫn giữ thứ tự cũ trong hàng đợi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTable</name>
+    <message>
+        <location filename="../../ui/staff/queue_tables.py" line="-42"/>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Dịch vụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken at</source>
+        <translation>Giờ lấy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Booked</source>
+        <translation>Đặt hẹn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
     </message>
 </context>
 <context>

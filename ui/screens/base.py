@@ -7,8 +7,10 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.catalog import Office
 from kiosk.db import Store
 from kiosk.errors import KioskError
+from kiosk.queue.api import QueueService
 from ui.screens.state import WizardState
 from ui.widgets import label
 
@@ -18,6 +20,8 @@ class Host(Protocol):
     state: WizardState
     store: Store
     mode: str          # "kiosk" or "volunteer"
+    office: Office
+    queue: QueueService
 
     def go(self, screen: str) -> None: ...
     def next_step(self) -> None: ...
@@ -30,6 +34,7 @@ class Host(Protocol):
 class Screen(QWidget):
     name = ""
     scrolls = True   # False for screens that scroll a part of themselves (no nested scrolling)
+    idle_timeout_s: float | None = None   # sooner than the shell's idle timeout, if set
 
     def __init__(self, host: Host) -> None:
         super().__init__()

@@ -26,11 +26,16 @@ class HomeScreen(Screen):
         self.layout_.addWidget(welcome)
         self.layout_.addSpacing(32)
         tiles = QHBoxLayout()
+        tiles.setSpacing(40)
         tiles.addStretch(1)
-        # Only tasks that work today get a tile; queue numbers and look-up come with their code.
-        self.report_tile = Tile("report", self.tr("Report a problem or make a request"), icon_px=72)
-        self.report_tile.setObjectName("homeTile")
-        self.report_tile.setFixedSize(QSize(520, 240))
+        # Only tasks that work today get a tile; look-up comes with its code. Queue numbers are
+        # for the hall's kiosk only: a volunteer's laptop may be far from the counters.
+        self.queue_tile: Tile | None = None
+        if host.mode == "kiosk":
+            self.queue_tile = self._tile("queue-ticket", self.tr("Take a number"))
+            self.queue_tile.clicked.connect(lambda: host.go("queue"))
+            tiles.addWidget(self.queue_tile)
+        self.report_tile = self._tile("report", self.tr("Report a problem or make a request"))
         self.report_tile.clicked.connect(lambda: host.go("category"))
         tiles.addWidget(self.report_tile)
         tiles.addStretch(1)
@@ -39,3 +44,10 @@ class HomeScreen(Screen):
         date = label(today_text(), "date")
         date.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addWidget(date)
+
+    @staticmethod
+    def _tile(icon_name: str, text: str) -> Tile:
+        tile = Tile(icon_name, text, icon_px=72)
+        tile.setObjectName("homeTile")
+        tile.setFixedSize(QSize(520, 240))
+        return tile

@@ -10,12 +10,31 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from kiosk.queue.api import ServiceInfo, Ticket
 from kiosk.reports import FiledReport, ReportDraft
 
 # The wizard's steps in order; the receipt follows the last one and is not a numbered step.
 STEPS = ("category", "text", "photos", "place", "who", "review")
 HOME = "home"
 RECEIPT = "receipt"
+# Taking a queue number: services → (booking code) → ticket. Back leads to the screen named here.
+QUEUE = "queue"
+QUEUE_CODE = "queue_code"
+QUEUE_TICKET = "queue_ticket"
+QUEUE_BACK = {QUEUE: HOME, QUEUE_CODE: QUEUE}
+
+
+@dataclass
+class QueueFlow:
+    """What one resident did at the queue screens; wiped with the rest of the state."""
+    priority: bool = False
+    booking_code: str = ""
+    services: tuple[ServiceInfo, ...] | None = None   # last read, for the tiles' waiting counts
+    taking: bool = False                 # a take() is running off the GUI thread
+    ticket: Ticket | None = None
+    ticket_pdf: Path | None = None
+    ticket_image: QImage | None = None   # page 1 of the ticket PDF, rendered off the GUI thread
+    pdf_state: str = ""                  # "", "rendering", "done", "failed"
 
 
 @dataclass
@@ -28,6 +47,7 @@ class WizardState:
     submitting: bool = False
     filed: FiledReport | None = None
     receipt_pdf: Path | None = None
+    queue: QueueFlow = field(default_factory=QueueFlow)
 
     @property
     def step(self) -> int | None:

@@ -53,6 +53,23 @@ QHeaderView::section {{ background: #e3e8ee; padding: 6px; border: none;
     border-right: 1px solid #c5ced8; font-weight: bold; }}
 QScrollArea {{ border: none; }}
 QSplitter::handle {{ background: #c5ced8; }}
+QTabWidget::pane {{ border: none; border-top: 3px solid {BLUE}; }}
+QTabBar::tab {{ min-height: 48px; min-width: 160px; padding: 6px 24px; font-weight: bold;
+    color: {BLUE}; background: #e3e8ee; border: 2px solid #c5ced8; border-bottom: none;
+    border-top-left-radius: 10px; border-top-right-radius: 10px; margin-right: 4px; }}
+QTabBar::tab:selected {{ background: {BLUE}; color: white; border-color: {BLUE}; }}
+QFrame#currentCard {{ border: 3px solid {BLUE}; border-radius: 14px; background: #f3f6fb; }}
+QFrame#currentCard QLabel {{ background: transparent; }}
+QLabel#currentTicket {{ font-size: 72pt; font-weight: bold; color: {BLUE}; }}
+QLabel#currentState {{ font-size: 20pt; font-weight: bold; }}
+QWidget#ratingPanel {{ background: #fff8e1; border: 3px solid #e0a800; border-radius: 14px; }}
+QWidget#ratingPanel QLabel {{ background: transparent; }}
+QLabel#ratingQuestion {{ font-size: 20pt; font-weight: bold; }}
+QWidget#ratingPanel QPushButton {{ font-size: 22pt; }}
+QPushButton#rate_satisfied {{ background: {GREEN}; color: white; border-color: {GREEN}; }}
+QPushButton#rate_acceptable {{ background: #e0a800; color: #10213f; border-color: #b38600; }}
+QPushButton#rate_unsatisfied {{ background: {RED}; color: white; border-color: {RED}; }}
+QPushButton#rate_skip {{ font-size: {STAFF_PT}pt; min-height: 56px; }}
 """
 
 
