@@ -6,9 +6,10 @@ import math
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from kiosk import catalog, codes
 from kiosk.clock import check_clock, to_iso, utc_now
@@ -217,6 +218,14 @@ def list_reports(conn: sqlite3.Connection, limit: int | None = None) -> list[Rep
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_view(row) for row in conn.execute(sql).fetchall()]
+
+
+def count_filed_on(conn: sqlite3.Connection, now: datetime, zone: str) -> int:
+    """Reports filed on `now`'s office-local date (the board's small figure)."""
+    day = now.astimezone(ZoneInfo(zone)).date()
+    start = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
+    return conn.execute("SELECT count(*) FROM reports WHERE created_utc >= ? AND created_utc < ?",
+                        (to_iso(start), to_iso(start + timedelta(days=1)))).fetchone()[0]
 
 
 def pending_count(conn: sqlite3.Connection) -> int:

@@ -188,3 +188,17 @@ def test_check_constraints_guard_the_store_too(store) -> None:
     file_report(store, draft())
     with pytest.raises(sqlite3.IntegrityError):
         store.conn().execute("UPDATE reports SET text = ?", ("x" * 4001,))
+
+
+def test_count_filed_on_uses_the_office_day(store, monkeypatch) -> None:
+    # Office-local dates (UTC+7): 09/03 17:00 is yesterday; 10/03 08:00 and 09:30 are today.
+    filed_at = iter([datetime(2026, 3, 9, 10, 0, tzinfo=timezone.utc),
+                     datetime(2026, 3, 10, 1, 0, tzinfo=timezone.utc),
+                     datetime(2026, 3, 10, 2, 30, tzinfo=timezone.utc)])
+    monkeypatch.setattr(reports, "utc_now", lambda: next(filed_at))
+    for _ in range(3):
+        file_report(store, draft())
+    noon = datetime(2026, 3, 10, 5, 0, tzinfo=timezone.utc)
+    assert reports.count_filed_on(store.conn(), noon, "Asia/Ho_Chi_Minh") == 2
+    assert reports.count_filed_on(store.conn(), noon - timedelta(days=1), "Asia/Ho_Chi_Minh") == 1
+    assert reports.count_filed_on(store.conn(), noon, "UTC") == 2

@@ -1,4 +1,4 @@
-"""Staff screens through real widgets (qtbot) on a real SQLite store: PIN gate, admin, clerk, board.
+"""Staff screens through real widgets (qtbot) on a real SQLite store: PIN gate, admin, clerk.
 
 `store` and `themed_app` are the shared fixtures in conftest.py."""
 from __future__ import annotations
@@ -28,7 +28,6 @@ from kiosk.reports import FiledReport, ReportDraft, file_report, receipt_path
 from ui.i18n import LANG
 from ui.staff import PinGate, build_staff_window
 from ui.staff.admin import AdminWindow
-from ui.staff.board import BoardWindow
 from ui.staff.clerk import ClerkConsole
 from ui.staff.clerk_window import ClerkWindow
 from ui.staff.pin_pad import PinPad
@@ -343,42 +342,6 @@ def test_language_toggle_switches_the_clerk_console(qtbot: QtBot, store: Store) 
     assert _column(console, 2) == ["Environment"]
 
 
-# ---- board -------------------------------------------------------------------------------
-
-def test_board_counts_todays_reports(qtbot: QtBot, store: Store,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    # Office-local dates (UTC+7): 09/03 17:00 is yesterday; 10/03 08:00 and 09:30 are today.
-    filed_at = iter([datetime(2026, 3, 9, 10, 0, tzinfo=timezone.utc),
-                     datetime(2026, 3, 10, 1, 0, tzinfo=timezone.utc),
-                     datetime(2026, 3, 10, 2, 30, tzinfo=timezone.utc)])
-    monkeypatch.setattr(kiosk.reports, "utc_now", lambda: next(filed_at))
-    yesterday, early, late = (_file(store) for _ in range(3))
-    now = datetime(2026, 3, 10, 5, 0, tzinfo=timezone.utc)          # 12:00 in the office
-    board = _show(qtbot, BoardWindow(store, clock=lambda: now))
-
-    start, end = "2026-03-09T17:00:00.000000Z", "2026-03-10T17:00:00.000000Z"
-    in_store = store.conn().execute("SELECT count(*) FROM reports WHERE created_utc >= ? AND"
-                                    " created_utc < ?", (start, end)).fetchone()[0]
-    assert in_store == 2
-    assert board.labels["count"].text() == "Reports received today: 2"
-    assert board.labels["codes"].text().split("\n") == [_grouped(late.code), _grouped(early.code)]
-    assert _grouped(yesterday.code) not in board.labels["codes"].text()
-    assert board.labels["date"].text() == "Tuesday, 10/03/2026"
-    assert board.labels["clock"].text() == "12:00"
-    assert board.labels["office"].text() == catalog.office(store.conn()).name_en
-    LANG.set("vi")
-    assert board.labels["date"].text() == "Thứ Ba, 10/03/2026"
-    assert board.labels["office"].text() == "UBND xã Tân Hòa"
-
-
-def test_board_with_no_reports_today(qtbot: QtBot, store: Store) -> None:
-    _file(store)
-    tomorrow = utc_now() + timedelta(days=2)
-    board = _show(qtbot, BoardWindow(store, clock=lambda: tomorrow))
-    assert board.labels["count"].text() == "Reports received today: 0"
-    assert board.labels["codes"].text() == "" and board.labels["latest_title"].text() == ""
-
-
 # ---- look and feel -----------------------------------------------------------------------
 
 def test_text_is_at_least_16pt_and_pin_keys_at_least_64px(qtbot: QtBot, store: Store) -> None:
@@ -386,8 +349,7 @@ def test_text_is_at_least_16pt_and_pin_keys_at_least_64px(qtbot: QtBot, store: S
     _file(store)
     gate = _show(qtbot, build_staff_window("clerk", store))
     screens: list[QWidget] = [_show(qtbot, build_staff_window("admin", store)),
-                              _show(qtbot, AdminWindow(store)), _show(qtbot, ClerkConsole(store)),
-                              _show(qtbot, BoardWindow(store))]
+                              _show(qtbot, AdminWindow(store)), _show(qtbot, ClerkConsole(store))]
     for screen in screens:
         for widget in screen.findChildren(QWidget):
             if isinstance(widget, (QLabel, QPushButton, QLineEdit)) and widget.isVisible():

@@ -16,7 +16,7 @@ from kiosk.receipt_model import Receipt, ReceiptLine
 
 TITLE = "Phiếu số thứ tự"
 NUMBER_SIZE = 44.0
-FOLLOW_NOTE = "Quét mã QR tại kiosk để xem còn bao nhiêu người trước bạn."
+FOLLOW_NOTE = "Xin giữ phiếu đến khi được gọi và phục vụ xong."
 WAIT_NOTE = "Xin chú ý màn hình và loa gọi số. Số chỉ có giá trị trong ngày."
 
 

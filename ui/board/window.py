@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.reports import count_filed_on
 from kiosk import catalog
 from kiosk.clock import OFFICE_ZONE, utc_now
 from kiosk.db import Store
@@ -25,7 +26,6 @@ from ui.board.panels import LatestPanel, NextPanel, RecentPanel, ServingPanel, d
 from ui.board.style import board_sheet
 from ui.i18n import LANG
 from ui.queue_poll import QueuePoller
-from ui.staff.board import todays_reports
 from ui.staff.header import LangToggle
 from ui.workers import run_store_task
 
@@ -151,7 +151,7 @@ class QueueBoard(QWidget):
     # --- today's reports, small at the bottom -----------------------------------------------
     def _count_reports(self) -> None:
         now, zone = self._clock(), self.zone
-        run_store_task(self, self.store, lambda conn: len(todays_reports(conn, now, zone)),
+        run_store_task(self, self.store, lambda conn: count_filed_on(conn, now, zone),
                        self._counted, lambda _e: None)
 
     def _counted(self, count: int) -> None:
