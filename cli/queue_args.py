@@ -47,3 +47,32 @@ def add_queue_parser(sub: argparse._SubParsersAction) -> None:
         dest="bookings_action", required=True)
     _json(bookings.add_parser("import", help="nhập lịch hẹn từ tệp JSON/CSV")).add_argument(
         "file")
+    add_admin_parser(queue)
+
+
+def add_admin_parser(queue: argparse._SubParsersAction) -> None:
+    admin = queue.add_parser("admin", help="cài đặt hàng đợi (quản trị)").add_subparsers(
+        dest="admin_action", required=True)
+    _json(admin.add_parser("services", help="mọi dịch vụ, kể cả đang tạm ngừng"))
+    service = _json(admin.add_parser("service", help="sửa một dịch vụ"))
+    service.add_argument("service_id", metavar="ID")
+    service.add_argument("--vi", help="tên tiếng Việt")
+    service.add_argument("--en", help="tên tiếng Anh")
+    service.add_argument("--prefix", metavar="X", help="ký hiệu: một chữ cái A–Z")
+    flag = service.add_mutually_exclusive_group()
+    flag.add_argument("--active", dest="active", action="store_const", const=True,
+                      default=None, help="cho lấy số")
+    flag.add_argument("--inactive", dest="active", action="store_const", const=False,
+                      help="tạm ngừng (ẩn khỏi máy lấy số)")
+    counter = _json(admin.add_parser("counter", help="các dịch vụ một quầy phục vụ"))
+    counter.add_argument("admin_counter", type=int, metavar="N")
+    counter.add_argument("--services", required=True, metavar="ID,ID")
+    rule = _json(admin.add_parser("priority", help="cách gọi số ưu tiên"))
+    mode = rule.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--every", type=int, metavar="N",
+                      help="xen kẽ: một số ưu tiên sau mỗi N số thường")
+    mode.add_argument("--strict", action="store_true", help="luôn gọi số ưu tiên trước")
+    _json(admin.add_parser("hours", help="giờ làm việc (in ra, hoặc nạp từ --file)")).add_argument(
+        "--file", help="tệp JSON theo mẫu của `queue admin hours --json`")
+    _json(admin.add_parser("rate-limit", help="số phiếu tối đa mỗi phút ở máy lấy số")
+          ).add_argument("limit", type=int, metavar="N")

@@ -176,12 +176,78 @@ def bookings_import(args: argparse.Namespace, queue: LocalQueue, store: Store) -
     return 0
 
 
+def _admin_service_text(s: dict[str, Any]) -> str:
+    flag = "" if s["active"] else "  (tạm ngừng)"
+    counters = ", ".join(str(c) for c in s["counters"]) or "—"
+    return f"{s['prefix']}  {s['id']:22} {s['vi']}  quầy: {counters}{flag}"
+
+
+def _read_hours(path: str) -> object:
+    import json
+    from pathlib import Path
+
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            return json.loads(fh.read(1_000_001))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise KioskError("queue_hours_file_unreadable", path=path) from exc
+
+
+def admin(args: argparse.Namespace, queue: LocalQueue, store: Store) -> int:
+    """`queue admin …`: the admin's queue settings; every change is audited, bad input is
+    refused (exit 2) with nothing written."""
+    from kiosk.queue import admin as settings
+
+    conn, what = store.conn(), args.admin_action
+    changed: list[str] = []
+    if what == "service":
+        changed = settings.apply(conn, services={args.service_id: {
+            "vi": args.vi, "en": args.en, "prefix": args.prefix, "active": args.active}})
+    elif what == "counter":
+        ids = [s.strip() for s in args.services.split(",") if s.strip()]
+        changed = settings.apply(conn, counters={args.admin_counter: ids})
+    elif what == "priority":
+        every = args.every if args.every is not None else \
+            settings.snapshot(conn)["priority"]["every"]
+        changed = settings.apply(conn, priority={
+            "mode": "strict" if args.strict else "interleave", "every": every})
+    elif what == "rate-limit":
+        changed = settings.apply(conn, kiosk_per_minute=args.limit)
+    elif what == "hours" and args.file:
+        changed = settings.apply(conn, hours=_read_hours(args.file))
+    now = settings.snapshot(conn)
+    if what == "hours":      # the same shape in and out: print, edit, load back
+        emit_json(now["hours"]) if args.json or not args.file else emit_text(
+            "Đã lưu giờ làm việc." if changed else "Giờ làm việc không thay đổi.")
+        return 0
+    if what == "services":
+        data: Any = now["services"]
+        text = "\n".join(_admin_service_text(s) for s in data)
+    elif what == "service":
+        data = next(s for s in now["services"] if s["id"] == args.service_id) | {
+            "changed": changed}
+        text = _admin_service_text(data)
+    elif what == "counter":
+        data = next(c for c in now["counters"] if c["number"] == args.admin_counter) | {
+            "changed": changed}
+        text = f"Quầy {data['number']} phục vụ: {', '.join(data['services'])}"
+    elif what == "priority":
+        data = now["priority"] | {"changed": changed}
+        text = ("Luôn gọi số ưu tiên trước." if data["mode"] == "strict" else
+                f"Gọi một số ưu tiên sau mỗi {data['every']} số thường.")
+    else:
+        data = {"kiosk_per_minute": now["kiosk_per_minute"], "changed": changed}
+        text = f"Máy lấy số cấp tối đa {data['kiosk_per_minute']} phiếu mỗi phút."
+    emit_json(data) if args.json else emit_text(text)
+    return 0
+
+
 HANDLERS = {
     "services": services, "take": take, "call": call, "transfer": transfer,
     "recall": _counter_action("recall"), "serve": _counter_action("start_serving"),
     "no-show": _counter_action("no_show"), "finish": _counter_action("finish"),
     "status": status, "figures": figures, "cancel": cancel, "rate": rate,
-    "close-day": close_day, "bookings": bookings_import,
+    "close-day": close_day, "bookings": bookings_import, "admin": admin,
 }
 
 

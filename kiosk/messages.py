@@ -11,6 +11,7 @@ FIELD_NAMES = {
     "text": ("nội dung phản ánh", "the report text"),
     "address": ("địa chỉ hoặc địa danh", "the address or landmark"),
     "name": ("họ tên", "the name"),
+    "service_name": ("tên dịch vụ", "the service name"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -104,6 +105,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "A service prefix is one letter A–Z."),
     "queue_prefix_taken": ("Ký hiệu {prefix} đang dùng cho dịch vụ {service}.",
                            "Prefix {prefix} is already used by service {service}."),
+    "queue_counter_no_service": ("Quầy {counter} phải phục vụ ít nhất một dịch vụ.",
+                                 "Counter {counter} must serve at least one service."),
+    "queue_priority_every": ("Số lượt thường giữa hai lượt ưu tiên phải từ 1 đến {max}.",
+                             "The number of normal calls between two priority calls must be "
+                             "from 1 to {max}."),
+    "queue_priority_mode": ("Cách gọi số ưu tiên phải là xen kẽ hoặc luôn ưu tiên trước.",
+                            "The priority rule must be interleaved or strict."),
+    "queue_rate_invalid": ("Số phiếu tối đa mỗi phút ở máy lấy số phải từ 1 đến {max}.",
+                           "The kiosk's tickets per minute must be from 1 to {max}."),
+    "queue_hours_invalid": ("Lịch làm việc không đúng định dạng (ở “{value}”). Xin xuất lịch "
+                            "hiện tại bằng lệnh `queue admin hours --json` rồi sửa theo mẫu đó.",
+                            "The office hours are not in the expected form (at “{value}”). "
+                            "Print the current ones with `queue admin hours --json` and edit "
+                            "that."),
+    "queue_hours_time": ("Giờ “{value}” ngày {day_vi} không hợp lệ; xin ghi theo dạng GG:PP, "
+                         "ví dụ 07:30.",
+                         "“{value}” on {day_en} is not a valid time; write it as HH:MM, "
+                         "e.g. 07:30."),
+    "queue_hours_order": ("{day_vi}: giờ mở cửa ({open}) phải trước giờ đóng cửa ({close}).",
+                          "{day_en}: opening ({open}) must be before closing ({close})."),
+    "queue_hours_lunch": ("{day_vi}: giờ nghỉ trưa {start}–{end} phải nằm trong giờ làm việc "
+                          "{open}–{close}.",
+                          "{day_en}: the lunch break {start}–{end} must lie within the opening "
+                          "hours {open}–{close}."),
+    "queue_hours_stop": ("Thời gian ngừng cấp số trước giờ đóng cửa phải từ 0 đến {max} phút.",
+                         "Stopping before closing must be from 0 to {max} minutes."),
+    "queue_hours_file_unreadable": ("Không đọc được tệp lịch làm việc {path} (cần JSON, UTF-8).",
+                                    "Cannot read the office hours file {path} (JSON, UTF-8)."),
+    "printer_offline": ("Không kết nối được máy in. Xin kiểm tra máy in đã bật, cáp/mạng đã "
+                        "cắm, rồi bấm “In lại”.",
+                        "Cannot connect to the printer. Check that it is on and its cable or "
+                        "network is plugged in, then press “Reprint”."),
+    "printer_timeout": ("Máy in không phản hồi. Xin kiểm tra máy in rồi bấm “In lại”.",
+                        "The printer is not responding. Please check it, then press “Reprint”."),
+    "printer_no_paper": ("Máy in hết giấy. Xin thay cuộn giấy rồi bấm “In lại”.",
+                         "The printer is out of paper. Please load a new roll, then press "
+                         "“Reprint”."),
+    "printer_cover_open": ("Nắp máy in đang mở. Xin đóng nắp rồi bấm “In lại”.",
+                           "The printer cover is open. Please close it, then press “Reprint”."),
+    "printer_url_invalid": ("Địa chỉ máy in “{url}” không đúng. Ví dụ: pdf:, system:Tên máy in, "
+                            "escpos+tcp://192.168.1.50:9100, escpos+usb://04b8:0202, "
+                            "escpos+serial:///dev/ttyUSB0.",
+                            "The printer address “{url}” is not valid. Examples: pdf:, "
+                            "system:Printer name, escpos+tcp://192.168.1.50:9100, "
+                            "escpos+usb://04b8:0202, escpos+serial:///dev/ttyUSB0."),
+    "printer_paper_invalid": ("Khổ giấy “{paper}” không hợp lệ (80mm, 58mm, A5 hoặc A4).",
+                              "Paper size “{paper}” is not valid (80mm, 58mm, A5 or A4)."),
+    "printer_not_found": ("Không tìm thấy máy in “{name}” trong máy tính.",
+                          "No printer named “{name}” is installed on this computer."),
+    "printer_system_needs_ui": ("Máy in hệ thống ({url}) chỉ in được từ ứng dụng, không in "
+                                "được từ dòng lệnh.",
+                                "A system printer ({url}) can only print from the application, "
+                                "not from the command line."),
+    "printer_document_unreadable": ("Không đọc được tệp phiếu để in ({path}).",
+                                    "Cannot read the receipt file to print ({path})."),
+    "printer_failed": ("In không thành công. Xin thử “In lại” hoặc báo cán bộ xã.",
+                       "Printing failed. Please try “Reprint” or tell a staff member."),
 }
 
 

@@ -48,31 +48,39 @@ def update_service(conn: sqlite3.Connection, service_id: str, *, name_vi: str | 
     from kiosk.db import transaction
 
     with transaction(conn):
-        if conn.execute("SELECT 1 FROM services WHERE id = ?", (service_id,)).fetchone() is None:
-            raise KioskError("queue_service_unknown", service=service_id)
-        changes: dict[str, object] = {}
-        if name_vi is not None:
-            changes["name_vi"] = clean_text(name_vi, field="name", max_len=100)
-        if name_en is not None:
-            changes["name_en"] = clean_text(name_en, field="name", max_len=100)
-        if prefix is not None:
-            prefix = prefix.strip().upper()
-            if not (len(prefix) == 1 and "A" <= prefix <= "Z"):
-                raise KioskError("queue_prefix_invalid", prefix=prefix)
-            taken = conn.execute("SELECT id FROM services WHERE prefix = ? AND id != ?",
-                                 (prefix, service_id)).fetchone()
-            if taken:
-                raise KioskError("queue_prefix_taken", prefix=prefix, service=taken[0])
-            changes["prefix"] = prefix
-        if icon is not None:
-            changes["icon"] = icon
-        if active is not None:
-            changes["active"] = int(active)
-        if not changes:
-            return
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        conn.execute(f"UPDATE services SET {assignments}, admin_edited = 1 WHERE id = ?",
-                     (*changes.values(), service_id))
+        edit_service(conn, service_id, name_vi=name_vi, name_en=name_en, prefix=prefix,
+                     icon=icon, active=active)
+
+
+def edit_service(conn: sqlite3.Connection, service_id: str, *, name_vi: str | None = None,
+                 name_en: str | None = None, prefix: str | None = None,
+                 icon: str | None = None, active: bool | None = None) -> None:
+    """update_service inside the caller's transaction (the admin saves several at once)."""
+    if conn.execute("SELECT 1 FROM services WHERE id = ?", (service_id,)).fetchone() is None:
+        raise KioskError("queue_service_unknown", service=service_id)
+    changes: dict[str, object] = {}
+    if name_vi is not None:
+        changes["name_vi"] = clean_text(name_vi, field="service_name", max_len=100)
+    if name_en is not None:
+        changes["name_en"] = clean_text(name_en, field="service_name", max_len=100)
+    if prefix is not None:
+        prefix = prefix.strip().upper()
+        if not (len(prefix) == 1 and "A" <= prefix <= "Z"):
+            raise KioskError("queue_prefix_invalid", prefix=prefix)
+        taken = conn.execute("SELECT id FROM services WHERE prefix = ? AND id != ?",
+                             (prefix, service_id)).fetchone()
+        if taken:
+            raise KioskError("queue_prefix_taken", prefix=prefix, service=taken[0])
+        changes["prefix"] = prefix
+    if icon is not None:
+        changes["icon"] = icon
+    if active is not None:
+        changes["active"] = int(active)
+    if not changes:
+        return
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    conn.execute(f"UPDATE services SET {assignments}, admin_edited = 1 WHERE id = ?",
+                 (*changes.values(), service_id))
 
 
 def set_counter_services(conn: sqlite3.Connection, counter: int, service_ids: list[str]) -> None:
@@ -80,15 +88,21 @@ def set_counter_services(conn: sqlite3.Connection, counter: int, service_ids: li
     from kiosk.db import transaction
 
     with transaction(conn):
-        if conn.execute("SELECT 1 FROM counters WHERE number = ?", (counter,)).fetchone() is None:
-            raise KioskError("queue_counter_unknown", counter=counter)
-        for service_id in service_ids:
-            if conn.execute("SELECT 1 FROM services WHERE id = ?",
-                            (service_id,)).fetchone() is None:
-                raise KioskError("queue_service_unknown", service=service_id)
-        conn.execute("DELETE FROM counter_services WHERE counter = ?", (counter,))
-        conn.executemany("INSERT INTO counter_services (counter, service_id) VALUES (?, ?)",
-                         [(counter, s) for s in service_ids])
+        edit_counter_services(conn, counter, service_ids)
+
+
+def edit_counter_services(conn: sqlite3.Connection, counter: int,
+                          service_ids: list[str]) -> None:
+    """set_counter_services inside the caller's transaction."""
+    if conn.execute("SELECT 1 FROM counters WHERE number = ?", (counter,)).fetchone() is None:
+        raise KioskError("queue_counter_unknown", counter=counter)
+    for service_id in service_ids:
+        if conn.execute("SELECT 1 FROM services WHERE id = ?",
+                        (service_id,)).fetchone() is None:
+            raise KioskError("queue_service_unknown", service=service_id)
+    conn.execute("DELETE FROM counter_services WHERE counter = ?", (counter,))
+    conn.executemany("INSERT INTO counter_services (counter, service_id) VALUES (?, ?)",
+                     [(counter, s) for s in service_ids])
 
 
 def counter_services(conn: sqlite3.Connection, counter: int) -> tuple[str, ...]:

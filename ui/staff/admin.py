@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from kiosk.catalog import office_zone
 from kiosk.reports import pending_count
@@ -22,6 +22,7 @@ from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
 from ui.staff.header import StaffHeader
 from ui.staff.pin_form import PinForm
+from ui.staff.queue_admin import QueueAdmin
 from ui.staff.roles import screen_title
 from ui.staff.style import field_rows, set_tone, style_screen
 
@@ -98,7 +99,12 @@ class AdminWindow(QWidget):
         outer.setSpacing(10)
         outer.addWidget(self.header)
         outer.addWidget(self.clock_banner)
-        outer.addWidget(scroll, 1)
+        self.queue_admin = QueueAdmin(store)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("admin_tabs")
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.queue_admin, "")
+        outer.addWidget(self.tabs, 1)
         style_screen(self)
 
         self.timer = QTimer(self)
@@ -111,6 +117,8 @@ class AdminWindow(QWidget):
     def retranslate(self, _code: str = "") -> None:
         self.header.title.setText(screen_title("admin"))
         self.quit_button.setText(self.tr("Quit the application"))
+        self.tabs.setTabText(0, self.tr("Office and device"))
+        self.tabs.setTabText(1, self.tr("One-stop services"))
         self.office_box.setTitle(self.tr("Office"))
         self.device_box.setTitle(self.tr("This device"))
         names = {"name": self.tr("Name"), "commune": self.tr("Commune code"),
