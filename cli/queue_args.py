@@ -26,7 +26,7 @@ def add_queue_parser(sub: argparse._SubParsersAction) -> None:
     take = _json(queue.add_parser("take", help="lấy số (cán bộ: không giới hạn giờ)"))
     take.add_argument("--service", help="mã dịch vụ, ví dụ tu-phap-ho-tich")
     take.add_argument("--priority", action="store_true", help="ưu tiên (người cao tuổi, …)")
-    take.add_argument("--booking", metavar="CODE", help="mã đặt lịch trực tuyến")
+    take.add_argument("--booking", metavar="CODE", help="mã đặt hẹn trực tuyến")
     take.add_argument("--no-pdf", action="store_true", help="không tạo phiếu PDF")
     _counter(queue.add_parser("call", help="gọi số tiếp theo"))
     for name, text in (("recall", "gọi lại số hiện tại"), ("serve", "bắt đầu phục vụ"),

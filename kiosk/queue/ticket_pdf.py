@@ -32,7 +32,7 @@ def ticket_receipt(ticket: Ticket, office_name: str, zone: str = OFFICE_ZONE) ->
     if ticket.priority:
         lines.append(ReceiptLine("Ưu tiên", "Có"))
     if ticket.booking_code:
-        lines.append(ReceiptLine("Mã đặt lịch", ticket.booking_code))
+        lines.append(ReceiptLine("Mã đặt hẹn", ticket.booking_code))
     # Upper case puts the UUID in the QR alphanumeric mode: version 2 instead of 3, a coarser
     # code that scans better from thermal paper and draws faster.
     return Receipt(office_name=office_name, title=TITLE, big_code=ticket.label,
