@@ -15,6 +15,7 @@ ROLES = ("kiosk", "clerk", "volunteer", "admin", "board")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.print_args import add_print_parser
     from cli.queue_args import add_queue_parser  # argparse only
 
     parser = argparse.ArgumentParser(prog="caunoi", description="Cầu Nối — kiosk xã/phường")
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         cat.add_parser(name).add_argument("--json", action="store_true")
 
     add_queue_parser(sub)
+    add_print_parser(sub)
 
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
@@ -82,6 +84,10 @@ def _headless(args: argparse.Namespace) -> int:
         store = commands.open_store(data_dir(args.data_dir))
         if args.command == "queue":
             return queue_cmd.run(args, store)
+        if args.command == "print":
+            from cli import print_cmd  # Pillow and the printer drivers only for printing
+
+            return print_cmd.run(args, store)
         return handlers[(args.command, args.action)](args, store)
     except KioskError as exc:
         return fail(describe(exc, args.lang))

@@ -91,6 +91,10 @@ def render_ticket(host: Host) -> None:
         flow.ticket_pdf, flow.ticket_image = result
         flow.pdf_state = "done"
         _refresh_ticket_screen(host)
+        from ui.screens.print_flow import print_ticket  # imports this module's neighbours
+
+        if not flow.print_state:
+            print_ticket(host)
 
     def failed(error: BaseException) -> None:
         if host.state.queue is not flow:

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from kiosk.queue.api import Ticket
 from ui.i18n import LANG
+from ui.printing.status import PrintStatus
 from ui.screens.base import Host, Screen
+from ui.screens.print_flow import print_ticket
 from ui.screens.queue_take import PREVIEW_WIDTH, render_ticket
 from ui.screens.state import HOME
 from ui.widgets import button, label
@@ -43,6 +45,8 @@ class QueueTicketScreen(Screen):
         left.addWidget(label(self.tr(
             "Please watch the screen and listen: your number will be called with its counter."),
             "notice"))
+        self.print_status = PrintStatus(lambda: print_ticket(host))
+        left.addWidget(self.print_status)
         left.addStretch(1)
         self.done_button = button(self.tr("Done"), "primary")
         self.done_button.setMinimumWidth(260)
@@ -63,7 +67,9 @@ class QueueTicketScreen(Screen):
         columns.addWidget(self.scroll)
         self.layout_.addLayout(columns, 1)
         self.show_preview()
-        render_ticket(host)   # once per ticket; a rebuilt screen reuses the rendered page
+        self.show_print()
+        render_ticket(host)   # once per ticket; a rebuilt screen reuses the rendered page;
+                              # printing starts when its PDF is ready (queue_take)
 
     def _details(self, ticket: Ticket) -> str:
         lines = []
@@ -102,3 +108,7 @@ class QueueTicketScreen(Screen):
             ).format(number=flow.ticket.label))
         else:
             self.preview.setText(self.tr("Preparing the ticket…"))
+
+    def show_print(self) -> None:
+        flow = self.state.queue
+        self.print_status.show_state(flow.print_state, flow.print_error)

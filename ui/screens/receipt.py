@@ -4,12 +4,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
 
 from kiosk import codes
+from ui.printing.status import PrintStatus
 from ui.screens.base import Host, Screen
+from ui.screens.print_flow import print_report_receipt
 from ui.widgets import button, label
 
 log = logging.getLogger("caunoi.ui.receipt")
@@ -65,6 +67,15 @@ class ReceiptScreen(Screen):
         left.addWidget(label(self.tr(
             "The report is saved at the commune and will be sent to the province automatically "
             "when there is a connection."), "notice"))
+        self.print_status = PrintStatus(lambda: print_report_receipt(host))
+        left.addWidget(self.print_status)
+        if host.mode == "volunteer" and self.state.receipt_pdf is not None:
+            # Laptops print through the system viewer; never offered at the public kiosk.
+            pdf = self.state.receipt_pdf
+            self.open_pdf = button(self.tr("Open the receipt PDF"), "secondary")
+            self.open_pdf.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))))
+            left.addWidget(self.open_pdf, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
         done = button(self.tr("Done"), "primary")
         done.setMinimumWidth(260)
@@ -93,3 +104,9 @@ class ReceiptScreen(Screen):
         columns.addWidget(scroll)
         self.layout_.addLayout(columns, 1)
         self.has_preview = image is not None
+        if filed is not None and not self.state.print_state:
+            print_report_receipt(host)    # once per report; a rebuilt screen shows the state
+        self.show_print()
+
+    def show_print(self) -> None:
+        self.print_status.show_state(self.state.print_state, self.state.print_error)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from kiosk.errors import KioskError
 from kiosk.queue.api import ServiceInfo, Ticket
 from kiosk.reports import FiledReport, ReportDraft
 
@@ -35,6 +36,8 @@ class QueueFlow:
     ticket_pdf: Path | None = None
     ticket_image: QImage | None = None   # page 1 of the ticket PDF, rendered off the GUI thread
     pdf_state: str = ""                  # "", "rendering", "done", "failed"
+    print_state: str = ""                # "", "printing", "printed", "failed", "saved" (pdf:)
+    print_error: KioskError | None = None
 
 
 @dataclass
@@ -47,6 +50,8 @@ class WizardState:
     submitting: bool = False
     filed: FiledReport | None = None
     receipt_pdf: Path | None = None
+    print_state: str = ""                # as QueueFlow.print_state, for the report's receipt
+    print_error: KioskError | None = None
     queue: QueueFlow = field(default_factory=QueueFlow)
 
     @property

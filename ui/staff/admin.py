@@ -22,6 +22,7 @@ from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
 from ui.staff.header import StaffHeader
 from ui.staff.pin_form import PinForm
+from ui.staff.printer_admin import PrinterSettingsBox
 from ui.staff.queue_admin import QueueAdmin
 from ui.staff.roles import screen_title
 from ui.staff.style import field_rows, set_tone, style_screen
@@ -83,6 +84,7 @@ class AdminWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.office_box)
         left.addWidget(self.device_box)
+        left.addWidget(PrinterSettingsBox(store))
         left.addStretch(1)
         body = QWidget()
         columns = QHBoxLayout(body)

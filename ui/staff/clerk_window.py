@@ -14,6 +14,7 @@ from ui.i18n import LANG
 from ui.staff.clerk import ClerkConsole
 from ui.staff.header import StaffHeader
 from ui.staff.queue_console import QueueConsole
+from ui.staff.recent_prints import RecentPrints
 from ui.staff.style import set_tone, style_screen
 from ui.workers import run_store_task
 
@@ -84,8 +85,10 @@ class ClerkWindow(QTabWidget):
         self.console: QueueConsole | None = None
         self.picker: CounterPicker | None = None
         self.reports = ClerkConsole(store)
+        self.prints = RecentPrints(store)
         self.addTab(self.queue_page, "")
         self.addTab(self.reports, "")
+        self.addTab(self.prints, "")
         style_screen(self)
         if counter is None:
             self.ask_counter()
@@ -97,6 +100,7 @@ class ClerkWindow(QTabWidget):
     def retranslate(self, _code: str = "") -> None:
         self.setTabText(0, self.tr("Queue"))
         self.setTabText(1, self.tr("Reports"))
+        self.setTabText(2, self.tr("Printing"))
 
     def ask_counter(self) -> None:
         self.console = None

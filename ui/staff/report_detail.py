@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 from kiosk.clock import from_iso, local_display
 from kiosk.db import Store
 from kiosk.errors import KioskError
+from kiosk.printing import PrintOutcome
 from kiosk.messages import describe
 from kiosk.receipts import save_receipt
 from kiosk.reports import ReportView, receipt_path, report_photos
 from ui.i18n import LANG
+from ui.printing.job import start_print
 from ui.staff.receipt_image import render_first_page
 from ui.staff.report_table import category_name, state_text
 from ui.staff.style import field_rows, set_tone
@@ -76,6 +78,13 @@ class ReportDetail(QScrollArea):
         self.open_button.setObjectName("open_receipt")
         self.open_button.setMinimumHeight(64)
         self.open_button.clicked.connect(self.open_receipt)
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("reprint_receipt")
+        self.reprint_button.setMinimumHeight(64)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.print_result = QLabel()
+        self.print_result.setObjectName("print_result")
+        self.print_result.setWordWrap(True)
 
         self.body = QWidget()
         column = QVBoxLayout(self.body)
@@ -88,7 +97,12 @@ class ReportDetail(QScrollArea):
         column.addWidget(self.photos_title)
         column.addLayout(self.photos)
         column.addWidget(self.receipt_title)
-        column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        receipt_buttons = QHBoxLayout()
+        receipt_buttons.addWidget(self.open_button)
+        receipt_buttons.addWidget(self.reprint_button)
+        receipt_buttons.addStretch(1)
+        column.addLayout(receipt_buttons)
+        column.addWidget(self.print_result)
         column.addWidget(self.receipt, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.setWidget(self.body)
@@ -106,24 +120,28 @@ class ReportDetail(QScrollArea):
         self.photos_title.setText(self.tr("Photos"))
         self.receipt_title.setText(self.tr("Receipt"))
         self.open_button.setText(self.tr("Open receipt PDF"))
+        self.reprint_button.setText(self.tr("Reprint receipt"))
         self._fill_fields()
 
     def show_report(self, view: ReportView | None) -> None:
         same = view is not None and self.view is not None and view.id == self.view.id
         self.view = view
         for widget in (self.code, self.facts_title, self.text, self.photos_title,
-                       self.receipt_title, self.receipt, self.open_button):
+                       self.receipt_title, self.receipt, self.open_button,
+                       self.reprint_button):
             widget.setVisible(view is not None)
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, view is not None)
         self.empty.setVisible(view is None)
         self.retranslate()
         if view is None:
+            self.print_result.clear()
             self._clear_photos()   # no thumbnails of the last report under "choose a report"
             self.receipt_file = None
             return
         if same:
             return   # a refresh of the list keeps the photos and receipt already shown
+        self.print_result.clear()
         self.code.setText(view.grouped_code)
         self.text.setText(view.text)
         self._show_photos(view)
@@ -207,3 +225,32 @@ class ReportDetail(QScrollArea):
     def open_receipt(self) -> None:
         if self.receipt_file is not None:
             self._open_url(QUrl.fromLocalFile(str(self.receipt_file)))
+
+    # ---- reprint --------------------------------------------------------------------------
+    def reprint(self) -> None:
+        """Print the selected report's receipt on this station's printer, off the GUI thread."""
+        if self.view is None:
+            return
+        from kiosk.printing.documents import report_document
+
+        code = self.view.code
+        self.reprint_button.setEnabled(False)
+        self.print_result.setText(self.tr("Printing…"))
+        set_tone(self.print_result, "muted")
+        start_print(self.store, lambda store: report_document(store, code),
+                    lambda outcome: self._printed(code, outcome), owner=self)
+
+    def _printed(self, code: str, outcome: PrintOutcome) -> None:
+        self.reprint_button.setEnabled(True)
+        if self.view is None or self.view.code != code:
+            return
+        if outcome.error is not None:
+            self.print_result.setText(describe(outcome.error, LANG.code))
+            set_tone(self.print_result, "error")
+        elif outcome.state == "saved":
+            self.print_result.setText(self.tr(
+                "No printer is set for this station (pdf:): open the receipt PDF to print it."))
+            set_tone(self.print_result, "muted")
+        else:
+            self.print_result.setText(self.tr("The receipt was printed."))
+            set_tone(self.print_result, "ok")
