@@ -2,7 +2,8 @@
 # Checks (and, as root, installs) the Debian packages Cầu Nối needs to run and test:
 # the shared libraries of PySide6's wheels (xcb + offscreen platform plugins, QtMultimedia and
 # its bundled FFmpeg backend), poppler-utils for receipt tests, binutils for PyInstaller and
-# espeak-ng for the display board's Vietnamese voice (docs/speech.md).
+# espeak-ng for the display board's Vietnamese voice (docs/speech.md), and hunspell-vi, whose
+# syllable list tests the on-screen keyboard's Telex (tests/test_telex.py).
 # Quiet when everything is present. Not Debian (no dpkg-query): prints a note and succeeds.
 #
 # Found with `ldd` on PySide6/Qt/plugins/{platforms,multimedia}/*.so and Qt/lib/libQt6*.so.6:
@@ -31,11 +32,13 @@ REQUIRED=(
     binutils
     # the display board's voice when Qt's text-to-speech has no Vietnamese one; its tests
     espeak-ng
+    # tests only: an independent Vietnamese syllable list for the Telex round trip
+    hunspell-vi
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "setup_system: not a Debian system (no dpkg-query); install Qt's runtime libraries," \
-         "poppler-utils, binutils and espeak-ng with your package manager." >&2
+         "poppler-utils, binutils, espeak-ng and hunspell-vi with your package manager." >&2
     exit 0
 fi
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool, Qt
+from PySide6.QtGui import QDesktopServices
 
 from kiosk.consent import CONTACT_CONSENT
 from kiosk.errors import KioskError
@@ -50,7 +52,7 @@ def test_resident_files_a_report_end_to_end(shell: Shell, store, resident, qtbot
     text = shell.screen("text")
     assert not text.next_button.isEnabled()            # nothing typed yet
     resident.type(text.editor, TEXT)
-    assert text.counter.text() == f"{len(TEXT)}/4000 ký tự"
+    assert text.counter.text() == f"{len(TEXT)}/4.000 ký tự"   # Vietnamese grouping
     resident.click(text.next_button)
 
     photos = shell.screen("photos")
@@ -140,7 +142,7 @@ def test_language_switch_keeps_typed_text(shell: Shell, resident) -> None:  # no
     assert text.next_button.text() == "Next"
     assert shell.step_label.text() == "Step 2/6"
     assert shell.home_button.text() == "Home"
-    assert text.counter.text() == f"{len(TEXT)}/4000 characters"
+    assert text.counter.text() == f"{len(TEXT)}/4,000 characters"
     assert shell.lang_button.text() == "Tiếng Việt"
     resident.click(shell.lang_button)
     assert shell.screen("text").editor.toPlainText() == TEXT
@@ -239,7 +241,7 @@ def test_kiosk_mode_has_no_file_dialog_or_coordinates(shell: Shell) -> None:
     assert shell.screen("place").lat is None
 
 
-def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, resident) -> None:  # noqa: ANN001
+def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, resident, monkeypatch) -> None:  # noqa: ANN001
     volunteer = Shell(store, mode="volunteer")
     qtbot.addWidget(volunteer)
     volunteer.resize(1280, 800)
@@ -262,6 +264,18 @@ def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, reside
     qtbot.waitUntil(lambda: volunteer.state.screen == "receipt", timeout=30_000)
     row = store.conn().execute("SELECT lat, lon, channel FROM reports").fetchone()
     assert tuple(row) == (10.4562, 105.6321, "volunteer")
+    opened: list[str] = []          # the laptop opens the PDF in the system viewer
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    resident.click(volunteer.screen("receipt").open_pdf)
+    assert opened == [str(volunteer.state.receipt_pdf)] and Path(opened[0]).exists()
+
+
+def test_kiosk_receipt_offers_no_pdf_viewer(qtbot, shell: Shell, resident) -> None:  # noqa: ANN001
+    to_who_step(shell, resident)
+    resident.click(shell.screen("who").next_button)
+    resident.click(shell.screen("review").submit_button)
+    qtbot.waitUntil(lambda: shell.state.screen == "receipt", timeout=30_000)
+    assert not hasattr(shell.screen("receipt"), "open_pdf")
 
 
 def test_camera_step_without_a_working_device_says_so(shell: Shell, resident, monkeypatch) -> None:  # noqa: ANN001

@@ -2,6 +2,8 @@
 the idle countdown banner, and a stack of screens rebuilt from one WizardState."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QFrame, QHBoxLayout, QMenu, QStackedWidget,
@@ -12,12 +14,18 @@ from kiosk.db import Store
 from kiosk.errors import KioskError
 from kiosk.messages import describe
 from kiosk.queue.api import QueueService
+from ui.appearance import APPEARANCE
+from ui.guidance import Guide
 from ui.i18n import LANG
 from ui.idle import DEFAULT_TIMEOUT_S, WARN_S, IdleWatcher
+from ui.keyboard import KeyboardDock, OnScreenKeyboard
 from ui.screens.base import Screen
 from ui.screens.registry import has_content, screen_class
 from ui.screens.state import HOME, QUEUE_BACK, STEPS, WizardState
 from ui.widgets import Banner, button, label
+
+if TYPE_CHECKING:
+    from ui.speech import Announcer   # imported by ui.guidance only when guidance is on
 
 # Names each language by itself: the button must be readable by someone who cannot read the other.
 LANGUAGE_BUTTON = {"vi": "English", "en": "Tiếng Việt"}
@@ -26,7 +34,7 @@ LANGUAGE_BUTTON = {"vi": "English", "en": "Tiếng Việt"}
 class Shell(QWidget):
     def __init__(self, store: Store, mode: str = "kiosk",
                  idle_timeout_s: float = DEFAULT_TIMEOUT_S,
-                 queue: QueueService | None = None) -> None:
+                 queue: QueueService | None = None, voice: Announcer | None = None) -> None:
         super().__init__()
         if mode not in ("kiosk", "volunteer"):
             raise ValueError(mode)
@@ -42,7 +50,9 @@ class Shell(QWidget):
         self.state = WizardState()
         self._error: KioskError | str | None = None
         self._busy = False
+        self._spoken: str | None = None   # the screen whose title guidance read last
         self.office = catalog.office(store.conn())
+        self.guide = Guide(store, voice)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -54,11 +64,16 @@ class Shell(QWidget):
         outer.addWidget(self.idle_banner)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
+        self.keyboard: OnScreenKeyboard | None = None
+        if mode == "kiosk":   # the hall's kiosk has no keyboard; a volunteer's laptop has one
+            self.keyboard = OnScreenKeyboard()
+            outer.addWidget(self.keyboard)
+            KeyboardDock(self.keyboard, self)
         self.screens: dict[str, Screen] = {}
 
         self.idle = IdleWatcher(idle_timeout_s, parent=self)
         self.idle.countdown.connect(self._countdown)
-        self.idle.timed_out.connect(self.reset)
+        self.idle.timed_out.connect(self._idle_expired)
         self._listening = False
         self._listen(True)
         # Screens are built when first visited (start-up stays quick, and the camera backend
@@ -78,6 +93,13 @@ class Shell(QWidget):
         self.back_button = button("", "headerButton")
         self.home_button = button("", "headerButton")
         self.lang_button = button("", "langButton")
+        # Small toggles for larger text and high contrast: a symbol, named for screen readers.
+        self.size_button = button("A+", "headerToggle")
+        self.contrast_button = button("◐", "headerToggle")
+        for toggle in (self.size_button, self.contrast_button):
+            toggle.setCheckable(True)
+        self.size_button.clicked.connect(lambda on: APPEARANCE.set(large=on))
+        self.contrast_button.clicked.connect(lambda on: APPEARANCE.set(contrast=on))
         self.back_button.clicked.connect(self.back)
         self.home_button.clicked.connect(lambda: self.go(HOME))
         self.lang_button.clicked.connect(
@@ -85,7 +107,8 @@ class Shell(QWidget):
         layout.addWidget(self.office_label)
         layout.addWidget(self.step_label)
         layout.addStretch(1)
-        for widget in (self.back_button, self.home_button, self.lang_button):
+        for widget in (self.back_button, self.home_button, self.size_button,
+                       self.contrast_button, self.lang_button):
             layout.addWidget(widget)
         return header
 
@@ -99,6 +122,11 @@ class Shell(QWidget):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("Home"))
         self.lang_button.setText(LANGUAGE_BUTTON[LANG.code])
+        self.lang_button.setAccessibleName(LANGUAGE_BUTTON[LANG.code])
+        self.size_button.setAccessibleName(self.tr("Larger text"))
+        self.contrast_button.setAccessibleName(self.tr("High contrast"))
+        self.size_button.setChecked(APPEARANCE.large)
+        self.contrast_button.setChecked(APPEARANCE.contrast)
         # Back makes no sense on Home, nor after filing or taking a number (it would lead to a
         # sent form, or invite a second ticket).
         self.back_button.setVisible(screen in STEPS or screen in QUEUE_BACK)
@@ -159,6 +187,9 @@ class Shell(QWidget):
         self._update_header()
         self._screen_timeout(self.screens[name].idle_timeout_s)
         self.idle.set_active(name != HOME and not self._busy)
+        if name != self._spoken:   # once per visit, not again on a language or style change
+            self._spoken = name
+            self.guide.screen_shown(self.screens[name], LANG.code)
 
     def _screen_timeout(self, own: float | None) -> None:
         """A screen may go home sooner (a ticket on screen), never later than the shell; the
@@ -198,11 +229,24 @@ class Shell(QWidget):
                 stale.deleteLater()
 
     def _language_changed(self, _code: str) -> None:
+        self._spoken = None   # the title again, in the language just chosen
         self._rebuild_all()
         self._show(self.state.screen)
         self._say_error()
 
+    def _appearance_changed(self) -> None:
+        """Screens are rebuilt (pictograms are drawn for the theme); the state keeps what was
+        typed, as on a language switch."""
+        self._rebuild_all()
+        self._show(self.state.screen)
+
     # --- wiping what the last resident left -----------------------------------------------
+    def _idle_expired(self) -> None:
+        """A new resident gets the default text size and colours (Home alone keeps them: the
+        same person may start another task)."""
+        APPEARANCE.reset()
+        self.reset()
+
     def reset(self) -> None:
         """A fresh state and fresh widgets (a rebuilt widget has no undo history), an empty
         clipboard, no open dialog or menu, photos forgotten, and Home."""
@@ -213,7 +257,11 @@ class Shell(QWidget):
             clipboard.clear(QClipboard.Mode.Selection)
         self.state = WizardState()
         self._busy = False
+        self.guide.refresh()
+        self._spoken = HOME   # an idle wipe speaks to nobody: Home stays silent after it
         self.clear_error()
+        if self.keyboard is not None:
+            self.keyboard.reset()   # hidden now (focus moves to the shell anyway), VI, no shift
         self._rebuild_all()
         self._show(HOME)
 
@@ -248,9 +296,11 @@ class Shell(QWidget):
     def _listen(self, on: bool) -> None:
         if on and not self._listening:
             LANG.changed.connect(self._language_changed)
+            APPEARANCE.changed.connect(self._appearance_changed)
             self.idle.install()
         elif not on and self._listening:
             LANG.changed.disconnect(self._language_changed)
+            APPEARANCE.changed.disconnect(self._appearance_changed)
             self.idle.set_active(False)
             self.idle.uninstall()
         self._listening = on

@@ -12,14 +12,21 @@ BODY_PT = 20          # body text at least 20 pt on the kiosk
 TOUCH_MIN_PX = 64     # touch targets at least 64 px
 
 
+_family = ""
+
+
 def load_fonts() -> str:
-    """Register the vendored fonts; return the family name."""
+    """Register the vendored fonts (once); return the family name."""
+    global _family
+    if _family:
+        return _family
     family = ""
     for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / name))
         if font_id < 0:
             raise RuntimeError(f"cannot load font {name}")
         family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    _family = family
     return family
 
 

@@ -2,12 +2,13 @@
 label wraps, banners. Sizes and colours come from resources/styles/kiosk.qss via objectName."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QLabel, QPushButton, QSizePolicy, QStyle,
                                QStyleOptionButton, QVBoxLayout, QWidget)
 
 from kiosk.paths import RESOURCES
+from ui.appearance import APPEARANCE
 from ui.theme import TOUCH_MIN_PX
 
 ICON_DIR = RESOURCES / "icons"
@@ -20,8 +21,27 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path if path.exists() else ICON_DIR / "other.svg"))
 
 
+def icon_pixmap(name: str, px: int) -> QPixmap:
+    """The pictogram at `px`; inverted in the high-contrast theme (the blue drawing would
+    vanish on black)."""
+    pixmap = icon(name).pixmap(QSize(px, px))
+    if not APPEARANCE.contrast:
+        return pixmap
+    # Inverted, the blue strokes turn light amber and the white details inside them (a
+    # ticket's "12") black, so the drawing keeps its detail on a black background.
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    image.invertPixels(QImage.InvertMode.InvertRgb)
+    return QPixmap.fromImage(image)
+
+
 def today_text() -> str:
     return QDate.currentDate().toString("dd/MM/yyyy")
+
+
+def number_text(value: int) -> str:
+    """A count with the language's grouping (4.000 in Vietnamese, 4,000 in English): LANG sets
+    the default QLocale."""
+    return QLocale().toString(value)
 
 
 def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
@@ -57,7 +77,7 @@ class Tile(QPushButton):
         layout.setContentsMargins(12, 14, 12, 12)
         layout.setSpacing(8)
         self.picture = QLabel()
-        self.picture.setPixmap(icon(icon_name).pixmap(QSize(icon_px, icon_px)))
+        self.picture.setPixmap(icon_pixmap(icon_name, icon_px))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
         self.caption = QLabel(text)
         self.caption.setObjectName("tileCaption")

@@ -1,1284 +1,1731 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
-<context>
-    <name>ActionPanel</name>
-    <message>
-        <location filename="../../ui/staff/queue_panels.py" line="+66"/>
-        <source>Call next</source>
-        <translation>Gọi số tiếp theo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Call again</source>
-        <translation>Gọi lại</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start serving</source>
-        <translation>Bắt đầu phục vụ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Did not come</source>
-        <translation>Vắng mặt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer to another service</source>
-        <translation>Chuyển dịch vụ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Finished</source>
-        <translation>Hoàn thành</translation>
-    </message>
-</context>
-<context>
-    <name>AdminWindow</name>
-    <message>
-        <location filename="../../ui/staff/admin.py" line="+113"/>
-        <source>Quit the application</source>
-        <translation>Thoát ứng dụng</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Office</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This device</source>
-        <translation>Thiết bị này</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Commune code</source>
-        <translation>Mã xã</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Province</source>
-        <translation>Tỉnh</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hotline</source>
-        <translation>Đường dây nóng</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Demo data</source>
-        <translation>Dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Data folder</source>
-        <translation>Thư mục dữ liệu</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Free disk space</source>
-        <translation>Dung lượng trống</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reports waiting to sync</source>
-        <translation>Phản ánh chờ đồng bộ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Device clock</source>
-        <translation>Đồng hồ thiết bị</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+21"/>
-        <source>%n, not yet sent to the province</source>
-        <translation>
-            <numerusform>%n, chưa gửi lên tỉnh</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>0, everything has been sent</source>
-        <translation>0, đã gửi hết</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The device clock is running behind: it reads {now}, but data already exists from {newest}. Please correct the date and time; new reports will not be timestamped earlier than the data already recorded.</source>
-        <translation>Đồng hồ máy đang chạy lùi: máy báo {now}, nhưng đã có dữ liệu lúc {newest}. Xin chỉnh lại ngày giờ; phản ánh mới sẽ không được ghi thời gian sớm hơn dữ liệu đã có.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Not set up: the office catalog has not been loaded</source>
-        <translation>Chưa thiết lập: chưa nạp danh mục của cơ quan</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Yes: demonstration data, not a real office</source>
-        <translation>Có: dữ liệu trình diễn, không phải cơ quan thật</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No</source>
-        <translation>Không</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../../ui/app.py" line="+85"/>
-        <source>The application could not start. The details were written to the log; please tell a staff member.</source>
-        <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
-    </message>
-</context>
-<context>
-    <name>BoardWindow</name>
-    <message numerus="yes">
-        <location filename="../../ui/staff/board.py" line="+132"/>
-        <source>Reports received today: %n</source>
-        <translation>
-            <numerusform>Hôm nay đã tiếp nhận %n phản ánh</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Latest codes received</source>
-        <translation>Các mã mới tiếp nhận</translation>
-    </message>
-</context>
-<context>
-    <name>CategoryScreen</name>
-    <message>
-        <location filename="../../ui/screens/category.py" line="+20"/>
-        <source>What is your report about?</source>
-        <translation>Bạn muốn phản ánh về lĩnh vực nào?</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkConsole</name>
-    <message>
-        <location filename="../../ui/staff/clerk.py" line="+107"/>
-        <source>Refresh</source>
-        <translation>Làm mới</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find by code (e.g. K7QM-2XPD-9RW) or by words</source>
-        <translation>Tìm theo mã (ví dụ K7QM-2XPD-9RW) hoặc theo từ khóa</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Reports: %n</source>
-        <translation>
-            <numerusform>Số phản ánh: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Showing {shown} of {total}</source>
-        <translation>Đang hiển thị {shown}/{total}</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkWindow</name>
-    <message>
-        <location filename="../../ui/staff/clerk_window.py" line="+98"/>
-        <source>Queue</source>
-        <translation>Hàng đợi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reports</source>
-        <translation>Phản ánh</translation>
-    </message>
-</context>
-<context>
-    <name>CounterPicker</name>
-    <message>
-        <location line="-47"/>
-        <source>Which counter is this?</source>
-        <translation>Máy này là quầy nào?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Choose the counter this computer serves. Its number is shown on the board when you call.</source>
-        <translation>Chọn quầy mà máy tính này phục vụ. Số quầy sẽ hiện trên bảng điện tử khi anh/chị gọi số.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Counter {n}</source>
-        <translation>Quầy {n}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The counters could not be read. Please restart the console or tell the administrator.</source>
-        <translation>Không đọc được danh sách quầy. Xin khởi động lại chương trình hoặc báo quản trị viên.</translation>
-    </message>
-</context>
-<context>
-    <name>CurrentCard</name>
-    <message>
-        <location filename="../../ui/staff/queue_card.py" line="+39"/>
-        <source>At the counter now</source>
-        <translation>Đang ở quầy</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Free — press “Call next”</source>
-        <translation>Quầy trống — bấm “Gọi số tiếp theo”</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Free — nobody is waiting</source>
-        <translation>Quầy trống — không có ai đang chờ</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Called — waiting for the resident to come</source>
-        <translation>Đã gọi — đang chờ người dân đến</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Being served</source>
-        <translation>Đang phục vụ</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>taken {taken}, called {called}</source>
-        <translation>lấy số {taken}, gọi {called}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Priority</source>
-        <translation>Ưu tiên</translation>
-    </message>
-</context>
-<context>
-    <name>DescribeScreen</name>
-    <message>
-        <location filename="../../ui/screens/describe.py" line="+23"/>
-        <source>What happened? Please describe it.</source>
-        <translation>Đã xảy ra chuyện gì? Xin mô tả.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Say what, where and since when, for example: the street light at the start of the hamlet has been off for a week.</source>
-        <translation>Nói rõ việc gì, ở đâu, từ khi nào; ví dụ: đèn đường ở đầu ấp không sáng đã một tuần.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Type here…</source>
-        <translation>Nhập nội dung tại đây…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Next</source>
-        <translation>Tiếp tục</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{count}/{limit} characters</source>
-        <translation>{count}/{limit} ký tự</translation>
-    </message>
-</context>
-<context>
-    <name>FiguresTable</name>
-    <message>
-        <location filename="../../ui/staff/queue_tables.py" line="+87"/>
-        <source>Service</source>
-        <translation>Dịch vụ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issued</source>
-        <translation>Đã cấp</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Done</source>
-        <translation>Xong</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Absent</source>
-        <translation>Vắng</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Wait</source>
-        <translation>Chờ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serve</source>
-        <translation>Phục vụ</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../ui/screens/home.py" line="+24"/>
-        <source>Welcome. Touch a task below to begin.</source>
-        <translation>Xin chào. Chạm vào một mục bên dưới để bắt đầu.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Take a number</source>
-        <translation>Lấy số thứ tự</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Report a problem or make a request</source>
-        <translation>Gửi phản ánh, kiến nghị</translation>
-    </message>
-</context>
-<context>
-    <name>LatestPanel</name>
-    <message>
-        <location filename="../../ui/board/panels.py" line="+47"/>
-        <source>No number has been called yet</source>
-        <translation>Chưa gọi số nào</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Now calling</source>
-        <translation>Mời số</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Counter {n}</source>
-        <translation>Quầy {n}</translation>
-    </message>
-</context>
-<context>
-    <name>NextPanel</name>
-    <message>
-        <location line="+110"/>
-        <source>Next numbers</source>
-        <translation>Số tiếp theo</translation>
-    </message>
-</context>
-<context>
-    <name>PhotosScreen</name>
-    <message>
-        <location filename="../../ui/screens/photos.py" line="+56"/>
-        <source>Add photos (optional)</source>
-        <translation>Thêm ảnh (không bắt buộc)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Up to 3 photos help the commune see the problem. You can skip this step.</source>
-        <translation>Tối đa 3 ảnh giúp xã thấy rõ sự việc. Bạn có thể bỏ qua bước này.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Take photo</source>
-        <translation>Chụp ảnh</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This kiosk has no camera, so photos cannot be taken here. You can skip this step.</source>
-        <translation>Máy này không có máy ảnh nên không chụp ảnh được. Bạn có thể bỏ qua bước này.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Choose photos from this computer</source>
-        <translation>Chọn ảnh từ máy</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The camera did not take the photo. Please try again, or skip this step.</source>
-        <translation>Máy ảnh chưa chụp được. Xin thử lại, hoặc bỏ qua bước này.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Choose photos</source>
-        <translation>Chọn ảnh</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Preparing the photo…</source>
-        <translation>Đang xử lý ảnh…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{count} of {limit} photos</source>
-        <translation>Đã có {count}/{limit} ảnh</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Next</source>
-        <translation>Tiếp tục</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Skip</source>
-        <translation>Bỏ qua</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Remove</source>
-        <translation>Xóa ảnh</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>This photo could not be processed. Please take it again.</source>
-        <translation>Không xử lý được ảnh này. Xin chụp lại.</translation>
-    </message>
-</context>
-<context>
-    <name>PinForm</name>
-    <message>
-        <location filename="../../ui/staff/pin_form.py" line="+80"/>
-        <source>Staff PINs</source>
-        <translation>Mã PIN cán bộ</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New PIN again</source>
-        <translation>Nhập lại mã PIN mới</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save PIN</source>
-        <translation>Lưu mã PIN</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>New PIN ({min} to {max} digits)</source>
-        <translation>Mã PIN mới ({min} đến {max} chữ số)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>This role has a PIN; saving replaces it.</source>
-        <translation>Vai trò này đã có mã PIN; lưu mã mới sẽ thay mã cũ.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No PIN yet: nobody can open this role.</source>
-        <translation>Chưa có mã PIN: chưa ai mở được vai trò này.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The two PINs are not the same. Type the new PIN again.</source>
-        <translation>Hai mã PIN không giống nhau. Xin nhập lại mã PIN mới.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Saving the PIN…</source>
-        <translation>Đang lưu mã PIN…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PIN for “{role}” has been saved.</source>
-        <translation>Đã lưu mã PIN cho “{role}”.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The PIN could not be saved. Please try again.</source>
-        <translation>Không lưu được mã PIN. Xin thử lại.</translation>
-    </message>
-</context>
-<context>
-    <name>PinPad</name>
-    <message>
-        <location filename="../../ui/staff/pin_pad.py" line="+127"/>
-        <source>Clear</source>
-        <translation>Xóa hết</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete last digit</source>
-        <translation>Xóa số cuối</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check again</source>
-        <translation>Kiểm tra lại</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>No administrator PIN has been set yet. Choose a PIN of {min} to {max} digits.</source>
-        <translation>Chưa đặt mã PIN quản trị. Xin chọn mã PIN gồm {min} đến {max} chữ số.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No PIN has been set for “{role}” yet. An administrator must set one first, in the Administration screen.</source>
-        <translation>Chưa đặt mã PIN cho “{role}”. Quản trị viên cần đặt mã trước, trong màn hình Quản trị.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Enter your PIN</source>
-        <translation>Nhập mã PIN của bạn</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Locked after too many wrong tries. Try again after {time}.</source>
-        <translation>Đã tạm khóa vì nhập sai quá nhiều lần. Xin thử lại sau {time}.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>Wrong PIN. Tries left: %n.</source>
-        <translation>
-            <numerusform>Mã PIN không đúng, còn %n lần thử.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The PIN could not be checked. Please try again.</source>
-        <translation>Không kiểm tra được mã PIN. Xin thử lại.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Enter the same PIN again to confirm it.</source>
-        <translation>Nhập lại đúng mã PIN đó để xác nhận.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The two PINs are not the same. Choose a PIN again.</source>
-        <translation>Hai mã PIN không giống nhau. Xin chọn lại mã PIN.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Saving the PIN…</source>
-        <translation>Đang lưu mã PIN…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>An administrator PIN was set meanwhile. Enter that PIN.</source>
-        <translation>Trong lúc này đã có người đặt mã PIN quản trị. Xin nhập mã PIN đó.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceScreen</name>
-    <message>
-        <location filename="../../ui/screens/place.py" line="+40"/>
-        <source>Where is it? (optional)</source>
-        <translation>Sự việc ở đâu? (không bắt buộc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hamlet or neighbourhood</source>
-        <translation>Ấp, khu phố</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not sure / no choice</source>
-        <translation>Không rõ / không chọn</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Address or landmark</source>
-        <translation>Địa chỉ hoặc địa danh gần đó</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>e.g. near the Hòa Bình market bridge</source>
-        <translation>Ví dụ: gần cầu chợ Hòa Bình</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Coordinates (optional)</source>
-        <translation>Tọa độ (không bắt buộc)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Latitude, e.g. 10.4562</source>
-        <translation>Vĩ độ, ví dụ 10.4562</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Longitude, e.g. 105.6321</source>
-        <translation>Kinh độ, ví dụ 105.6321</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Next</source>
-        <translation>Tiếp tục</translation>
-    </message>
-</context>
-<context>
-    <name>QueueBoard</name>
-    <message numerus="yes">
-        <location filename="../../ui/board/window.py" line="+135"/>
-        <source>Reports received today: %n</source>
-        <translation>
-            <numerusform>Phản ánh nhận hôm nay: %n</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QueueCodeScreen</name>
-    <message>
-        <location filename="../../ui/screens/queue_code.py" line="+30"/>
-        <source>Type the booking code you received</source>
-        <translation>Nhập mã đặt hẹn bạn đã nhận</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>It is in your booking message. You can also scan its QR code.</source>
-        <translation>Mã có trong tin nhắn xác nhận đặt hẹn. Bạn cũng có thể quét mã QR.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Take a number</source>
-        <translation>Lấy số</translation>
-    </message>
-</context>
-<context>
-    <name>QueueConsole</name>
-    <message>
-        <location filename="../../ui/staff/queue_console.py" line="+138"/>
-        <source>Counter {n} — queue</source>
-        <translation>Quầy {n} — hàng đợi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change counter</source>
-        <translation>Đổi quầy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Today (median times in minutes)</source>
-        <translation>Hôm nay (thời gian trung vị, tính bằng phút)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Close counter</source>
-        <translation>Đóng quầy</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Open counter</source>
-        <translation>Mở quầy</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Waiting for this counter: %n</source>
-        <translation>
-            <numerusform>Đang chờ quầy này: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>This counter: {served} served, {no_show} did not come, median service time {minutes}</source>
-        <translation>Quầy này: đã phục vụ {served}, vắng mặt {no_show}, thời gian phục vụ trung vị {minutes}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{m} min</source>
-        <translation>{m} phút</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ratings: {list}</source>
-        <translation>Đánh giá: {list}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>The queue could not be read; trying again.</source>
-        <translation>Không đọc được hàng đợi; đang thử lại.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>That did not work. Please try again.</source>
-        <translation>Thao tác chưa thực hiện được. Xin thử lại.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Nobody is waiting for this counter.</source>
-        <translation>Không có ai đang chờ quầy này.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Thank you! The rating was saved.</source>
-        <translation>Cảm ơn! Đánh giá đã được lưu.</translation>
-    </message>
-</context>
-<context>
-    <name>QueueServicesScreen</name>
-    <message>
-        <location filename="../../ui/screens/queue_services.py" line="+89"/>
-        <source>Which service do you need?</source>
-        <translation>Bạn cần làm thủ tục gì?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>I have priority (elderly, disabled, pregnant, or with a small child)</source>
-        <translation>Tôi thuộc diện ưu tiên (người cao tuổi, khuyết tật, phụ nữ mang thai, có con nhỏ)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>I have a booking code</source>
-        <translation>Tôi có mã đặt hẹn</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Loading the services…</source>
-        <translation>Đang tải danh sách dịch vụ…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No service is giving numbers at the moment. Please ask a staff member.</source>
-        <translation>Hiện không có dịch vụ nào cấp số. Xin hỏi cán bộ xã.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n người đang chờ</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QueueTake</name>
-    <message>
-        <location filename="../../ui/screens/queue_take.py" line="+57"/>
-        <source>The number could not be issued. Please try again or ask a staff member.</source>
-        <translation>Chưa cấp được số. Xin thử lại hoặc hỏi cán bộ xã.</translation>
-    </message>
-</context>
-<context>
-    <name>QueueTicketScreen</name>
-    <message>
-        <location filename="../../ui/screens/queue_ticket.py" line="+33"/>
-        <source>Your number</source>
-        <translation>Số của bạn</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Please watch the screen and listen: your number will be called with its counter.</source>
-        <translation>Xin theo dõi màn hình và loa: số của bạn sẽ được gọi cùng với quầy.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Done</source>
-        <translation>Xong</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Counters: {counters}</source>
-        <translation>Quầy: {counters}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Counter: {counters}</source>
-        <translation>Quầy: {counters}</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n people ahead of you</source>
-        <translation>
-            <numerusform>Trước bạn còn %n người</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You are next</source>
-        <translation>Bạn là người tiếp theo</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Estimated wait: about %n minutes</source>
-        <translation>
-            <numerusform>Thời gian chờ dự kiến: khoảng %n phút</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Priority number</source>
-        <translation>Số ưu tiên</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booked: {code}</source>
-        <translation>Đặt hẹn: {code}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The ticket could not be printed. Please remember your number: {number}.</source>
-        <translation>Chưa in được phiếu. Xin bạn nhớ số của mình: {number}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Preparing the ticket…</source>
-        <translation>Đang chuẩn bị phiếu…</translation>
-    </message>
-</context>
-<context>
-    <name>RatingPanel</name>
-    <message>
-        <location filename="../../ui/staff/queue_panels.py" line="+92"/>
-        <source>How was your visit today (number {number})? Touch one.</source>
-        <translation>Bạn đánh giá thế nào về lần giải quyết thủ tục này (số {number})? Xin chạm một ô.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Skip</source>
-        <translation>Bỏ qua</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Satisfied</source>
-        <translation>Hài lòng</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Acceptable</source>
-        <translation>Chấp nhận được</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not satisfied</source>
-        <translation>Không hài lòng</translation>
-    </message>
-</context>
-<context>
-    <name>ReceiptScreen</name>
-    <message>
-        <location filename="../../ui/screens/receipt.py" line="+54"/>
-        <source>Your report has been saved</source>
-        <translation>Đã lưu phản ánh của bạn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your tracking code</source>
-        <translation>Mã tra cứu của bạn</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Keep this code: it shows how your report is handled, never your personal data.</source>
-        <translation>Xin giữ mã này: mã cho biết phản ánh được xử lý thế nào, không hiển thị thông tin cá nhân.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Expected reply by: {date}</source>
-        <translation>Ngày trả lời dự kiến: {date}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The report is saved at the commune and will be sent to the province automatically when there is a connection.</source>
-        <translation>Phản ánh đã được lưu tại xã và sẽ tự gửi lên tỉnh khi có kết nối.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Done</source>
-        <translation>Xong</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The receipt can be printed again at the counter.</source>
-        <translation>Có thể in lại phiếu tại quầy tiếp nhận.</translation>
-    </message>
-</context>
-<context>
-    <name>RecentPanel</name>
-    <message>
-        <location filename="../../ui/board/panels.py" line="-80"/>
-        <source>Called before</source>
-        <translation>Vừa gọi</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Counter {n}</source>
-        <translation>Quầy {n}</translation>
-    </message>
-</context>
-<context>
-    <name>ReportDetail</name>
-    <message>
-        <location filename="../../ui/staff/report_detail.py" line="+99"/>
-        <source>Choose a report in the list to see it here.</source>
-        <translation>Chọn một phản ánh trong danh sách để xem tại đây.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category</source>
-        <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Received at</source>
-        <translation>Thời gian tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Place</source>
-        <translation>Nơi xảy ra</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reply due by</source>
-        <translation>Hạn trả lời</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact</source>
-        <translation>Liên hệ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Details</source>
-        <translation>Thông tin</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Photos</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Receipt</source>
-        <translation>Phiếu tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open receipt PDF</source>
-        <translation>Mở phiếu tiếp nhận (PDF)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Not given</source>
-        <translation>Không nêu</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Anonymous</source>
-        <translation>Ẩn danh</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Left contact details; phone {phone}</source>
-        <translation>Có để lại liên hệ; số điện thoại {phone}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Left contact details</source>
-        <translation>Có để lại liên hệ</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>No photos</source>
-        <translation>Không có ảnh</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Preparing the receipt…</source>
-        <translation>Đang tạo phiếu tiếp nhận…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The receipt PDF could not be read.</source>
-        <translation>Không đọc được tệp PDF của phiếu tiếp nhận.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The receipt could not be made.</source>
-        <translation>Không tạo được phiếu tiếp nhận.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportState</name>
-    <message>
-        <location filename="../../ui/staff/report_table.py" line="+23"/>
-        <source>Not sent yet</source>
-        <translation>Chờ gửi lên tỉnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sent</source>
-        <translation>Đã gửi lên tỉnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Held for checking</source>
-        <translation>Đang chờ kiểm tra</translation>
-    </message>
-</context>
-<context>
-    <name>ReportTableModel</name>
-    <message>
-        <location line="+38"/>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Received</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Category</source>
-        <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Hamlet</source>
-        <translation>Ấp, khu phố</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Photos</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewScreen</name>
-    <message>
-        <location filename="../../ui/screens/review.py" line="+35"/>
-        <source>Please check your report</source>
-        <translation>Xin kiểm tra lại phản ánh</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Send report</source>
-        <translation>Gửi phản ánh</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Area</source>
-        <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What happened</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Photos</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Place</source>
-        <translation>Nơi xảy ra</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sent by</source>
-        <translation>Người phản ánh</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>No photos</source>
-        <translation>Không có ảnh</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Not given</source>
-        <translation>Không nêu</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Anonymous</source>
-        <translation>Ẩn danh</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Saving…</source>
-        <translation>Đang lưu…</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
-        <translation>Có lỗi xảy ra nên phản ánh chưa được lưu. Xin báo cán bộ xã.</translation>
-    </message>
-</context>
-<context>
-    <name>ServingPanel</name>
-    <message>
-        <location filename="../../ui/board/panels.py" line="+19"/>
-        <source>At the counters</source>
-        <translation>Tại các quầy</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Counter {n}</source>
-        <translation>Quầy {n}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Closed</source>
-        <translation>Đóng</translation>
-    </message>
-</context>
-<context>
-    <name>Shell</name>
-    <message>
-        <location filename="../../ui/shell.py" line="+97"/>
-        <source>Step {n}/{total}</source>
-        <translation>Bước {n}/{total}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>‹ Back</source>
-        <translation>‹ Quay lại</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/smoke.py" line="+71"/>
-        <source>Home</source>
-        <translation>Trang chủ</translation>
-    </message>
-    <message>
-        <location line="+144"/>
-        <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
-        <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
-    </message>
-</context>
-<context>
-    <name>StaffRoles</name>
-    <message>
-        <location filename="../../ui/staff/roles.py" line="+11"/>
-        <source>Clerk</source>
-        <translation>Cán bộ tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Digital-team volunteer</source>
-        <translation>Thành viên Tổ công nghệ số cộng đồng</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>Quản trị viên</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Clerk console</source>
-        <translation>Màn hình cán bộ tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Volunteer</source>
-        <translation>Tổ công nghệ số</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administration</source>
-        <translation>Quản trị</translation>
-    </message>
-</context>
-<context>
-    <name>TransferPanel</name>
-    <message>
-        <location filename="../../ui/staff/queue_panels.py" line="-65"/>
-        <source>Send {number} to which service? It keeps its place in the queue.</source>
-        <translation>Chuyển số {number} sang dịch vụ nào? Số vẫn giữ thứ tự cũ trong hàng đợi.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-</context>
-<context>
-    <name>WaitingTable</name>
-    <message>
-        <location filename="../../ui/staff/queue_tables.py" line="-42"/>
-        <source>Number</source>
-        <translation>Số</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Service</source>
-        <translation>Dịch vụ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Taken at</source>
-        <translation>Giờ lấy</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Booked</source>
-        <translation>Đặt hẹn</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Priority</source>
-        <translation>Ưu tiên</translation>
-    </message>
-</context>
-<context>
-    <name>WhoScreen</name>
-    <message>
-        <location filename="../../ui/screens/who.py" line="+24"/>
-        <source>Do you want the commune to be able to contact you?</source>
-        <translation>Bạn có muốn xã liên hệ lại với bạn không?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Send anonymously</source>
-        <translation>Gửi ẩn danh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Leave my name and phone number</source>
-        <translation>Để lại họ tên và số điện thoại</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone number</source>
-        <translation>Số điện thoại</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Next</source>
-        <translation>Tiếp tục</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
-        <translation>Xin nhập họ tên hoặc số điện thoại, hoặc chọn “Gửi ẩn danh”.</translation>
-    </message>
-</context>
+    <context>
+        <name>ActionPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="+66" />
+            <source>Call next</source>
+            <translation>Gọi số tiếp theo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call again</source>
+            <translation>Gọi lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start serving</source>
+            <translation>Bắt đầu phục vụ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Did not come</source>
+            <translation>Vắng mặt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to another service</source>
+            <translation>Chuyển dịch vụ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Finished</source>
+            <translation>Hoàn thành</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminWindow</name>
+        <message>
+            <location filename="../../ui/staff/admin.py" line="+121" />
+            <source>Quit the application</source>
+            <translation>Thoát ứng dụng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Office and device</source>
+            <translation>Cơ quan và thiết bị</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One-stop services</source>
+            <translation>Dịch vụ một cửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Office</source>
+            <translation>Cơ quan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This device</source>
+            <translation>Thiết bị này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Commune code</source>
+            <translation>Mã xã</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Province</source>
+            <translation>Tỉnh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hotline</source>
+            <translation>Đường dây nóng</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Demo data</source>
+            <translation>Dữ liệu mẫu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data folder</source>
+            <translation>Thư mục dữ liệu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Free disk space</source>
+            <translation>Dung lượng trống</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports waiting to sync</source>
+            <translation>Phản ánh chờ đồng bộ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Device clock</source>
+            <translation>Đồng hồ thiết bị</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+21" />
+            <source>%n, not yet sent to the province</source>
+            <translation>
+                <numerusform>%n, chưa gửi lên tỉnh</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0, everything has been sent</source>
+            <translation>0, đã gửi hết</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The device clock is running behind: it reads {now}, but data already exists from {newest}. Please correct the date and time; new reports will not be timestamped earlier than the data already recorded.</source>
+            <translation>Đồng hồ máy đang chạy lùi: máy báo {now}, nhưng đã có dữ liệu lúc {newest}. Xin chỉnh lại ngày giờ; phản ánh mới sẽ không được ghi thời gian sớm hơn dữ liệu đã có.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Not set up: the office catalog has not been loaded</source>
+            <translation>Chưa thiết lập: chưa nạp danh mục của cơ quan</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Yes: demonstration data, not a real office</source>
+            <translation>Có: dữ liệu trình diễn, không phải cơ quan thật</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="+85" />
+            <source>The application could not start. The details were written to the log; please tell a staff member.</source>
+            <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryScreen</name>
+        <message>
+            <location filename="../../ui/screens/category.py" line="+20" />
+            <source>What is your report about?</source>
+            <translation>Bạn muốn phản ánh về lĩnh vực nào?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkConsole</name>
+        <message>
+            <location filename="../../ui/staff/clerk.py" line="+107" />
+            <source>Refresh</source>
+            <translation>Làm mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find by code (e.g. K7QM-2XPD-9RW) or by words</source>
+            <translation>Tìm theo mã (ví dụ K7QM-2XPD-9RW) hoặc theo từ khóa</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+32" />
+            <source>Reports: %n</source>
+            <translation>
+                <numerusform>Số phản ánh: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Showing {shown} of {total}</source>
+            <translation>Đang hiển thị {shown}/{total}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkWindow</name>
+        <message>
+            <location filename="../../ui/staff/clerk_window.py" line="+101" />
+            <source>Queue</source>
+            <translation>Hàng đợi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports</source>
+            <translation>Phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printing</source>
+            <translation>In phiếu</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeKeys</name>
+        <message>
+            <location filename="../../ui/screens/code_keys.py" line="+32" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterPicker</name>
+        <message>
+            <location filename="../../ui/staff/clerk_window.py" line="-50" />
+            <source>Which counter is this?</source>
+            <translation>Máy này là quầy nào?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose the counter this computer serves. Its number is shown on the board when you call.</source>
+            <translation>Chọn quầy mà máy tính này phục vụ. Số quầy sẽ hiện trên bảng điện tử khi anh/chị gọi số.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Counter {n}</source>
+            <translation>Quầy {n}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The counters could not be read. Please restart the console or tell the administrator.</source>
+            <translation>Không đọc được danh sách quầy. Xin khởi động lại chương trình hoặc báo quản trị viên.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurrentCard</name>
+        <message>
+            <location filename="../../ui/staff/queue_card.py" line="+39" />
+            <source>At the counter now</source>
+            <translation>Đang ở quầy</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Free — press “Call next”</source>
+            <translation>Quầy trống — bấm “Gọi số tiếp theo”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Free — nobody is waiting</source>
+            <translation>Quầy trống — không có ai đang chờ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Called — waiting for the resident to come</source>
+            <translation>Đã gọi — đang chờ người dân đến</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Being served</source>
+            <translation>Đang phục vụ</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>taken {taken}, called {called}</source>
+            <translation>lấy số {taken}, gọi {called}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Priority</source>
+            <translation>Ưu tiên</translation>
+        </message>
+    </context>
+    <context>
+        <name>DescribeScreen</name>
+        <message>
+            <location filename="../../ui/screens/describe.py" line="+23" />
+            <source>What happened? Please describe it.</source>
+            <translation>Đã xảy ra chuyện gì? Xin mô tả.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say what, where and since when, for example: the street light at the start of the hamlet has been off for a week.</source>
+            <translation>Nói rõ việc gì, ở đâu, từ khi nào; ví dụ: đèn đường ở đầu ấp không sáng đã một tuần.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Type here…</source>
+            <translation>Nhập nội dung tại đây…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next</source>
+            <translation>Tiếp tục</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{count}/{limit} characters</source>
+            <translation>{count}/{limit} ký tự</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_tables.py" line="+87" />
+            <source>Service</source>
+            <translation>Dịch vụ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Issued</source>
+            <translation>Đã cấp</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Absent</source>
+            <translation>Vắng</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Wait</source>
+            <translation>Chờ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serve</source>
+            <translation>Phục vụ</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../ui/screens/home.py" line="+24" />
+            <source>Welcome. Touch a task below to begin.</source>
+            <translation>Xin chào. Chạm vào một mục bên dưới để bắt đầu.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Take a number</source>
+            <translation>Lấy số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report a problem or make a request</source>
+            <translation>Gửi phản ánh, kiến nghị</translation>
+        </message>
+    </context>
+    <context>
+        <name>HoursEditor</name>
+        <message>
+            <location filename="../../ui/staff/queue_hours.py" line="+109" />
+            <source>Office hours for issuing numbers</source>
+            <translation>Giờ cấp số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open around the clock (no hours)</source>
+            <translation>Mở cả ngày (không giới hạn giờ)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop issuing before closing (minutes)</source>
+            <translation>Ngừng cấp số trước giờ đóng cửa (phút)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Mở cửa</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closes</source>
+            <translation>Đóng cửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lunch</source>
+            <translation>Nghỉ trưa</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Until</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Monday</source>
+            <translation>Thứ Hai</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tuesday</source>
+            <translation>Thứ Ba</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wednesday</source>
+            <translation>Thứ Tư</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Thursday</source>
+            <translation>Thứ Năm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Friday</source>
+            <translation>Thứ Sáu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Saturday</source>
+            <translation>Thứ Bảy</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sunday</source>
+            <translation>Chủ Nhật</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open on this day</source>
+            <translation>Làm việc ngày này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lunch break</source>
+            <translation>Có nghỉ trưa</translation>
+        </message>
+    </context>
+    <context>
+        <name>LatestPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="+47" />
+            <source>No number has been called yet</source>
+            <translation>Chưa gọi số nào</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Now calling</source>
+            <translation>Mời số</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counter {n}</source>
+            <translation>Quầy {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NextPanel</name>
+        <message>
+            <location line="+110" />
+            <source>Next numbers</source>
+            <translation>Số tiếp theo</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../ui/keyboard/widget.py" line="+115" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Capital letter</source>
+            <translation>Chữ hoa</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Space</source>
+            <translation>Dấu cách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Numbers</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Letters</source>
+            <translation>Chữ cái</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typing language: Vietnamese or English</source>
+            <translation>Ngôn ngữ gõ: tiếng Việt hoặc tiếng Anh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rising tone (sắc)</source>
+            <translation>Dấu sắc</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Falling tone (huyền)</source>
+            <translation>Dấu huyền</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question tone (hỏi)</source>
+            <translation>Dấu hỏi</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tumbling tone (ngã)</source>
+            <translation>Dấu ngã</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Heavy tone (nặng)</source>
+            <translation>Dấu nặng</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotosScreen</name>
+        <message>
+            <location filename="../../ui/screens/photos.py" line="+56" />
+            <source>Add photos (optional)</source>
+            <translation>Thêm ảnh (không bắt buộc)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Up to 3 photos help the commune see the problem. You can skip this step.</source>
+            <translation>Tối đa 3 ảnh giúp xã thấy rõ sự việc. Bạn có thể bỏ qua bước này.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Take photo</source>
+            <translation>Chụp ảnh</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This kiosk has no camera, so photos cannot be taken here. You can skip this step.</source>
+            <translation>Máy này không có máy ảnh nên không chụp ảnh được. Bạn có thể bỏ qua bước này.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose photos from this computer</source>
+            <translation>Chọn ảnh từ máy</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The camera did not take the photo. Please try again, or skip this step.</source>
+            <translation>Máy ảnh chưa chụp được. Xin thử lại, hoặc bỏ qua bước này.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Choose photos</source>
+            <translation>Chọn ảnh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Preparing the photo…</source>
+            <translation>Đang xử lý ảnh…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} of {limit} photos</source>
+            <translation>Đã có {count}/{limit} ảnh</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Next</source>
+            <translation>Tiếp tục</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skip</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Remove</source>
+            <translation>Xóa ảnh</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>This photo could not be processed. Please take it again.</source>
+            <translation>Không xử lý được ảnh này. Xin chụp lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinForm</name>
+        <message>
+            <location filename="../../ui/staff/pin_form.py" line="+80" />
+            <source>Staff PINs</source>
+            <translation>Mã PIN cán bộ</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>New PIN again</source>
+            <translation>Nhập lại mã PIN mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PIN</source>
+            <translation>Lưu mã PIN</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>New PIN ({min} to {max} digits)</source>
+            <translation>Mã PIN mới ({min} đến {max} chữ số)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>This role has a PIN; saving replaces it.</source>
+            <translation>Vai trò này đã có mã PIN; lưu mã mới sẽ thay mã cũ.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No PIN yet: nobody can open this role.</source>
+            <translation>Chưa có mã PIN: chưa ai mở được vai trò này.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The two PINs are not the same. Type the new PIN again.</source>
+            <translation>Hai mã PIN không giống nhau. Xin nhập lại mã PIN mới.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saving the PIN…</source>
+            <translation>Đang lưu mã PIN…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The PIN for “{role}” has been saved.</source>
+            <translation>Đã lưu mã PIN cho “{role}”.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The PIN could not be saved. Please try again.</source>
+            <translation>Không lưu được mã PIN. Xin thử lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../ui/staff/pin_pad.py" line="+127" />
+            <source>Clear</source>
+            <translation>Xóa hết</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete last digit</source>
+            <translation>Xóa số cuối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check again</source>
+            <translation>Kiểm tra lại</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>No administrator PIN has been set yet. Choose a PIN of {min} to {max} digits.</source>
+            <translation>Chưa đặt mã PIN quản trị. Xin chọn mã PIN gồm {min} đến {max} chữ số.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No PIN has been set for “{role}” yet. An administrator must set one first, in the Administration screen.</source>
+            <translation>Chưa đặt mã PIN cho “{role}”. Quản trị viên cần đặt mã trước, trong màn hình Quản trị.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter your PIN</source>
+            <translation>Nhập mã PIN của bạn</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Locked after too many wrong tries. Try again after {time}.</source>
+            <translation>Đã tạm khóa vì nhập sai quá nhiều lần. Xin thử lại sau {time}.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>Wrong PIN. Tries left: %n.</source>
+            <translation>
+                <numerusform>Mã PIN không đúng, còn %n lần thử.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The PIN could not be checked. Please try again.</source>
+            <translation>Không kiểm tra được mã PIN. Xin thử lại.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Enter the same PIN again to confirm it.</source>
+            <translation>Nhập lại đúng mã PIN đó để xác nhận.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The two PINs are not the same. Choose a PIN again.</source>
+            <translation>Hai mã PIN không giống nhau. Xin chọn lại mã PIN.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saving the PIN…</source>
+            <translation>Đang lưu mã PIN…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>An administrator PIN was set meanwhile. Enter that PIN.</source>
+            <translation>Trong lúc này đã có người đặt mã PIN quản trị. Xin nhập mã PIN đó.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceScreen</name>
+        <message>
+            <location filename="../../ui/screens/place.py" line="+41" />
+            <source>Where is it? (optional)</source>
+            <translation>Sự việc ở đâu? (không bắt buộc)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet or neighbourhood</source>
+            <translation>Ấp, khu phố</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Not sure / no choice</source>
+            <translation>Không rõ / không chọn</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Address or landmark</source>
+            <translation>Địa chỉ hoặc địa danh gần đó</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. near the Hòa Bình market bridge</source>
+            <translation>Ví dụ: gần cầu chợ Hòa Bình</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Coordinates (optional)</source>
+            <translation>Tọa độ (không bắt buộc)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Latitude, e.g. 10.4562</source>
+            <translation>Vĩ độ, ví dụ 10.4562</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude, e.g. 105.6321</source>
+            <translation>Kinh độ, ví dụ 105.6321</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next</source>
+            <translation>Tiếp tục</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintStatus</name>
+        <message>
+            <location filename="../../ui/printing/status.py" line="+47" />
+            <source>Reprint</source>
+            <translation>In lại</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Printing…</source>
+            <translation>Đang in…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Printed</source>
+            <translation>Đã in</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Printing failed.</source>
+            <translation>In không thành công.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSettingsBox</name>
+        <message>
+            <location filename="../../ui/staff/printer_admin.py" line="+68" />
+            <source>Printer</source>
+            <translation>Máy in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printer address</source>
+            <translation>Địa chỉ máy in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. escpos+tcp://192.168.1.50:9100</source>
+            <translation>ví dụ escpos+tcp://192.168.1.50:9100</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paper</source>
+            <translation>Khổ giấy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beep after printing (thermal printers)</source>
+            <translation>Kêu bíp sau khi in (máy in nhiệt)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test print</source>
+            <translation>In thử</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved. This station prints on: {url}</source>
+            <translation>Đã lưu. Máy này in ra: {url}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Printing the test page…</source>
+            <translation>Đang in trang thử…</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>No printer is set (pdf:): the test page was saved as {path}</source>
+            <translation>Chưa chọn máy in (pdf:): trang thử đã được lưu tại {path}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The test page was sent to the printer. Check that the Vietnamese letters and the QR code print clearly.</source>
+            <translation>Đã gửi trang in thử tới máy in. Xin kiểm tra chữ tiếng Việt có dấu và mã QR in rõ ràng.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The test page could not be made.</source>
+            <translation>Không tạo được trang in thử.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueAdmin</name>
+        <message>
+            <location filename="../../ui/staff/queue_admin.py" line="+167" />
+            <source>Services</source>
+            <translation>Dịch vụ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Services each counter serves</source>
+            <translation>Dịch vụ của từng quầy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calling order and kiosk limit</source>
+            <translation>Thứ tự gọi số và giới hạn lấy số</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Priority tickets (elderly, disabled, pregnant, small children)</source>
+            <translation>Số ưu tiên (người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Always first</source>
+            <translation>Luôn gọi trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interleaved: one after every</source>
+            <translation>Xen kẽ: một số ưu tiên sau mỗi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>normal tickets</source>
+            <translation>số thường</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tickets the kiosk may issue per minute</source>
+            <translation>Số phiếu tối đa máy lấy số cấp mỗi phút</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+28" />
+            <source>Counter {number}</source>
+            <translation>Quầy {number}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nothing had changed.</source>
+            <translation>Không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not save; the details are in the log.</source>
+            <translation>Chưa lưu được; chi tiết đã được ghi vào nhật ký.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueBoard</name>
+        <message numerus="yes">
+            <location filename="../../ui/board/window.py" line="+135" />
+            <source>Reports received today: %n</source>
+            <translation>
+                <numerusform>Phản ánh nhận hôm nay: %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueCodeScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_code.py" line="+30" />
+            <source>Type the booking code you received</source>
+            <translation>Nhập mã đặt hẹn bạn đã nhận</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>It is in your booking message. You can also scan its QR code.</source>
+            <translation>Mã có trong tin nhắn xác nhận đặt hẹn. Bạn cũng có thể quét mã QR.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Take a number</source>
+            <translation>Lấy số</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueConsole</name>
+        <message>
+            <location filename="../../ui/staff/queue_console.py" line="+139" />
+            <source>Counter {n} — queue</source>
+            <translation>Quầy {n} — hàng đợi</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change counter</source>
+            <translation>Đổi quầy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today (median times in minutes)</source>
+            <translation>Hôm nay (thời gian trung vị, tính bằng phút)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Close counter</source>
+            <translation>Đóng quầy</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open counter</source>
+            <translation>Mở quầy</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Waiting for this counter: %n</source>
+            <translation>
+                <numerusform>Đang chờ quầy này: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>This counter: {served} served, {no_show} did not come, median service time {minutes}</source>
+            <translation>Quầy này: đã phục vụ {served}, vắng mặt {no_show}, thời gian phục vụ trung vị {minutes}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{m} min</source>
+            <translation>{m} phút</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Ratings: {list}</source>
+            <translation>Đánh giá: {list}</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The queue could not be read; trying again.</source>
+            <translation>Không đọc được hàng đợi; đang thử lại.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>That did not work. Please try again.</source>
+            <translation>Thao tác chưa thực hiện được. Xin thử lại.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Nobody is waiting for this counter.</source>
+            <translation>Không có ai đang chờ quầy này.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Thank you! The rating was saved.</source>
+            <translation>Cảm ơn! Đánh giá đã được lưu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueServicesScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_services.py" line="+89" />
+            <source>Which service do you need?</source>
+            <translation>Bạn cần làm thủ tục gì?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>I have priority (elderly, disabled, pregnant, or with a small child)</source>
+            <translation>Tôi thuộc diện ưu tiên (người cao tuổi, khuyết tật, phụ nữ mang thai, có con nhỏ)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>I have a booking code</source>
+            <translation>Tôi có mã đặt hẹn</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Loading the services…</source>
+            <translation>Đang tải danh sách dịch vụ…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No service is giving numbers at the moment. Please ask a staff member.</source>
+            <translation>Hiện không có dịch vụ nào cấp số. Xin hỏi cán bộ xã.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n người đang chờ</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueTake</name>
+        <message>
+            <location filename="../../ui/screens/queue_take.py" line="+57" />
+            <source>The number could not be issued. Please try again or ask a staff member.</source>
+            <translation>Chưa cấp được số. Xin thử lại hoặc hỏi cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueTicketScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_ticket.py" line="+35" />
+            <source>Your number</source>
+            <translation>Số của bạn</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Please watch the screen and listen: your number will be called with its counter.</source>
+            <translation>Xin theo dõi màn hình và loa: số của bạn sẽ được gọi cùng với quầy.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Counters: {counters}</source>
+            <translation>Quầy: {counters}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counter: {counters}</source>
+            <translation>Quầy: {counters}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n people ahead of you</source>
+            <translation>
+                <numerusform>Trước bạn còn %n người</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You are next</source>
+            <translation>Bạn là người tiếp theo</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Estimated wait: about %n minutes</source>
+            <translation>
+                <numerusform>Thời gian chờ dự kiến: khoảng %n phút</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Priority number</source>
+            <translation>Số ưu tiên</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Booked: {code}</source>
+            <translation>Đặt hẹn: {code}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The ticket could not be printed. Please remember your number: {number}.</source>
+            <translation>Chưa in được phiếu. Xin bạn nhớ số của mình: {number}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Preparing the ticket…</source>
+            <translation>Đang chuẩn bị phiếu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="+92" />
+            <source>How was your visit today (number {number})? Touch one.</source>
+            <translation>Bạn đánh giá thế nào về lần giải quyết thủ tục này (số {number})? Xin chạm một ô.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Skip</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Satisfied</source>
+            <translation>Hài lòng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acceptable</source>
+            <translation>Chấp nhận được</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not satisfied</source>
+            <translation>Không hài lòng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptScreen</name>
+        <message>
+            <location filename="../../ui/screens/receipt.py" line="+56" />
+            <source>Your report has been saved</source>
+            <translation>Đã lưu phản ánh của bạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your tracking code</source>
+            <translation>Mã tra cứu của bạn</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Keep this code: it shows how your report is handled, never your personal data.</source>
+            <translation>Xin giữ mã này: mã cho biết phản ánh được xử lý thế nào, không hiển thị thông tin cá nhân.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Expected reply by: {date}</source>
+            <translation>Ngày trả lời dự kiến: {date}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The report is saved at the commune and will be sent to the province automatically when there is a connection.</source>
+            <translation>Phản ánh đã được lưu tại xã và sẽ tự gửi lên tỉnh khi có kết nối.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Open the receipt PDF</source>
+            <translation>Mở phiếu PDF</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The receipt can be printed again at the counter.</source>
+            <translation>Có thể in lại phiếu tại quầy tiếp nhận.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="-80" />
+            <source>Called before</source>
+            <translation>Vừa gọi</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Counter {n}</source>
+            <translation>Quầy {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentPrints</name>
+        <message>
+            <location filename="../../ui/staff/recent_prints.py" line="+80" />
+            <source>Find by code or ticket number</source>
+            <translation>Tìm theo mã tra cứu hoặc số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Làm mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint</source>
+            <translation>In lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Document</source>
+            <translation>Loại phiếu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number or code</source>
+            <translation>Số hoặc mã</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printer</source>
+            <translation>Máy in</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Report receipt</source>
+            <translation>Phiếu phản ánh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Queue ticket</source>
+            <translation>Phiếu số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test page</source>
+            <translation>Trang in thử</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+36" />
+            <source>Printed</source>
+            <translation>Đã in</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <location line="+37" />
+            <source>Saved as PDF</source>
+            <translation>Đã lưu PDF</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Choose a receipt in the list first.</source>
+            <translation>Xin chọn một phiếu trong danh sách trước.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Printing…</source>
+            <translation>Đang in…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDetail</name>
+        <message>
+            <location filename="../../ui/staff/report_detail.py" line="+113" />
+            <source>Choose a report in the list to see it here.</source>
+            <translation>Chọn một phản ánh trong danh sách để xem tại đây.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Received at</source>
+            <translation>Thời gian tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation>Nơi xảy ra</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reply due by</source>
+            <translation>Hạn trả lời</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>Liên hệ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Details</source>
+            <translation>Thông tin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt</source>
+            <translation>Phiếu tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open receipt PDF</source>
+            <translation>Mở phiếu tiếp nhận (PDF)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint receipt</source>
+            <translation>In lại phiếu</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Not given</source>
+            <translation>Không nêu</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Anonymous</source>
+            <translation>Ẩn danh</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Left contact details; phone {phone}</source>
+            <translation>Có để lại liên hệ; số điện thoại {phone}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Left contact details</source>
+            <translation>Có để lại liên hệ</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>No photos</source>
+            <translation>Không có ảnh</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Preparing the receipt…</source>
+            <translation>Đang tạo phiếu tiếp nhận…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The receipt PDF could not be read.</source>
+            <translation>Không đọc được tệp PDF của phiếu tiếp nhận.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The receipt could not be made.</source>
+            <translation>Không tạo được phiếu tiếp nhận.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Printing…</source>
+            <translation>Đang in…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No printer is set for this station (pdf:): open the receipt PDF to print it.</source>
+            <translation>Máy này chưa chọn máy in (pdf:): mở tệp PDF của phiếu để in.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The receipt was printed.</source>
+            <translation>Đã in phiếu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportState</name>
+        <message>
+            <location filename="../../ui/staff/report_table.py" line="+23" />
+            <source>Not sent yet</source>
+            <translation>Chờ gửi lên tỉnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent</source>
+            <translation>Đã gửi lên tỉnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Held for checking</source>
+            <translation>Đang chờ kiểm tra</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <location line="+38" />
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hamlet</source>
+            <translation>Ấp, khu phố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewScreen</name>
+        <message>
+            <location filename="../../ui/screens/review.py" line="+35" />
+            <source>Please check your report</source>
+            <translation>Xin kiểm tra lại phản ánh</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Send report</source>
+            <translation>Gửi phản ánh</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Area</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What happened</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation>Nơi xảy ra</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent by</source>
+            <translation>Người phản ánh</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>No photos</source>
+            <translation>Không có ảnh</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Not given</source>
+            <translation>Không nêu</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Anonymous</source>
+            <translation>Ẩn danh</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
+            <translation>Có lỗi xảy ra nên phản ánh chưa được lưu. Xin báo cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_admin.py" line="-202" />
+            <source>Prefix</source>
+            <translation>Ký hiệu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name (Vietnamese)</source>
+            <translation>Tên tiếng Việt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name (English)</source>
+            <translation>Tên tiếng Anh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In use</source>
+            <translation>Đang dùng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServingPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="+19" />
+            <source>At the counters</source>
+            <translation>Tại các quầy</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Counter {n}</source>
+            <translation>Quầy {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Closed</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <location filename="../../ui/shell.py" line="+120" />
+            <source>Step {n}/{total}</source>
+            <translation>Bước {n}/{total}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>‹ Back</source>
+            <translation>‹ Quay lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/smoke.py" line="+71" />
+            <source>Home</source>
+            <translation>Trang chủ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Larger text</source>
+            <translation>Chữ to hơn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>High contrast</source>
+            <translation>Tương phản cao</translation>
+        </message>
+        <message>
+            <location line="+165" />
+            <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
+            <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffRoles</name>
+        <message>
+            <location filename="../../ui/staff/roles.py" line="+11" />
+            <source>Clerk</source>
+            <translation>Cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Digital-team volunteer</source>
+            <translation>Thành viên Tổ công nghệ số cộng đồng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrator</source>
+            <translation>Quản trị viên</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Clerk console</source>
+            <translation>Màn hình cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volunteer</source>
+            <translation>Tổ công nghệ số</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administration</source>
+            <translation>Quản trị</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="-65" />
+            <source>Send {number} to which service? It keeps its place in the queue.</source>
+            <translation>Chuyển số {number} sang dịch vụ nào? Số vẫn giữ thứ tự cũ trong hàng đợi.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_tables.py" line="-42" />
+            <source>Number</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Service</source>
+            <translation>Dịch vụ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken at</source>
+            <translation>Giờ lấy</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Booked</source>
+            <translation>Đặt hẹn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Priority</source>
+            <translation>Ưu tiên</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoScreen</name>
+        <message>
+            <location filename="../../ui/screens/who.py" line="+24" />
+            <source>Do you want the commune to be able to contact you?</source>
+            <translation>Bạn có muốn xã liên hệ lại với bạn không?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Send anonymously</source>
+            <translation>Gửi ẩn danh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave my name and phone number</source>
+            <translation>Để lại họ tên và số điện thoại</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone number</source>
+            <translation>Số điện thoại</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Next</source>
+            <translation>Tiếp tục</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
+            <translation>Xin nhập họ tên hoặc số điện thoại, hoặc chọn “Gửi ẩn danh”.</translation>
+        </message>
+    </context>
 </TS>

@@ -29,6 +29,7 @@ class CodeKeys(QWidget):
                 grid.addWidget(key, row, column)
         erase = self._key(ERASE)
         erase.setProperty("erase", True)
+        erase.setAccessibleName(self.tr("Delete"))
         erase.clicked.connect(self.erased.emit)
         # The last row has 7 letters: the erase key takes the three free columns.
         grid.addWidget(erase, len(ROWS) - 1, len(ROWS[-1]), 1, 10 - len(ROWS[-1]))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from kiosk.reports import MAX_TEXT
 from ui.screens.base import Host, Screen
-from ui.widgets import button, label
+from ui.widgets import button, label, number_text
 
 
 def text_length(text: str) -> int:
@@ -20,12 +20,14 @@ class DescribeScreen(Screen):
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
-        self.add_question(self.tr("What happened? Please describe it."))
+        question = self.tr("What happened? Please describe it.")
+        self.add_question(question)
         self.layout_.addWidget(label(self.tr(
             "Say what, where and since when, for example: the street light at the start of "
             "the hamlet has been off for a week."), "hint"))
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("reportText")
+        self.editor.setAccessibleName(question)
         self.editor.setPlainText(self.state.draft.text)
         self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText(self.tr("Type here…"))
@@ -45,7 +47,7 @@ class DescribeScreen(Screen):
     def _refresh(self) -> None:
         length = text_length(self.state.draft.text)
         self.counter.setText(self.tr("{count}/{limit} characters").format(
-            count=length, limit=MAX_TEXT))
+            count=number_text(length), limit=number_text(MAX_TEXT)))
         too_long = length > MAX_TEXT
         self.counter.setProperty("over", too_long)
         self.counter.style().unpolish(self.counter)

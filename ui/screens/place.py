@@ -23,6 +23,7 @@ def _coordinate_field(low: float, high: float, placeholder: str) -> QLineEdit:
     validator.setLocale(QLocale.c())
     field.setValidator(validator)
     field.setPlaceholderText(placeholder)
+    field.setAccessibleName(placeholder)
     return field
 
 
@@ -56,9 +57,12 @@ class PlaceScreen(Screen):
             grid.addWidget(choice, index // COLUMNS, index % COLUMNS)
             self.hamlet_buttons[hamlet_id] = choice
         self.layout_.addLayout(grid)
-        self.layout_.addWidget(label(self.tr("Address or landmark"), "fieldLabel"))
+        address_label = label(self.tr("Address or landmark"), "fieldLabel")
+        self.layout_.addWidget(address_label)
         self.address = QLineEdit(draft.address)
         self.address.setObjectName("address")
+        self.address.setAccessibleName(address_label.text())
+        address_label.setBuddy(self.address)
         self.address.setMaxLength(MAX_ADDRESS)
         self.address.setPlaceholderText(self.tr("e.g. near the Hòa Bình market bridge"))
         self.address.textChanged.connect(lambda text: setattr(draft, "address", text))

@@ -27,11 +27,13 @@ class QueueCodeScreen(Screen):
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
-        self.add_question(self.tr("Type the booking code you received"))
+        question = self.tr("Type the booking code you received")
+        self.add_question(question)
         self.layout_.addWidget(label(self.tr(
             "It is in your booking message. You can also scan its QR code."), "hint"))
         self.field = QLineEdit(self.state.queue.booking_code)
         self.field.setObjectName("bookingCode")
+        self.field.setAccessibleName(question)
         self.field.setMaxLength(MAX_CODE)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.setClearButtonEnabled(False)

@@ -38,6 +38,7 @@ class Announcement:
     text: str       # canonical: "Mời số A012 đến quầy số 2"
     spoken: str     # to the engine: "Mời số A, không, một, hai, đến quầy số hai"
     lang: str
+    chime: bool = True   # False for guidance (a screen's title): no chime before it
 
 
 class Announcer(QObject):
@@ -71,6 +72,14 @@ class Announcer(QObject):
             self._next()
         return call.text
 
+    def say(self, text: str, lang: str | None = None) -> None:
+        """Say `text` as it is, without a chime: spoken guidance on the kiosk. Guidance not yet
+        started is dropped first: only the screen now shown is worth hearing."""
+        self._queue = deque(a for a in self._queue if a.chime)
+        self._queue.append(Announcement(text, text, lang or self.lang, chime=False))
+        if self._current is None:
+            self._next()
+
     @property
     def engine(self) -> SpeechEngine | None:
         """The engine in use: the first available one that has not failed (picked when first
@@ -98,7 +107,7 @@ class Announcer(QObject):
             self._current = None
             return
         call = self._current = self._queue.popleft()
-        if self._chime is not None and self._chime.is_file():
+        if call.chime and self._chime is not None and self._chime.is_file():
             if self._player is None:
                 self._player = WavPlayer(self)
             self._player.play(self._chime, lambda _played: self._speak(call, tried=set()))
