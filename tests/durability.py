@@ -22,32 +22,37 @@ class KillRun:
     acknowledged: list[str] = field(default_factory=list)
 
 
+def run_then_kill(cmd: list[str], rng: random.Random, low: float, high: float) -> list[str]:
+    """Start `cmd`, SIGKILL it after a random delay (start-up included: early kills too) and
+    return the lines it printed before dying. A child that died by itself is an error."""
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None
+    deadline = time.monotonic() + rng.uniform(low, high)
+    buffer = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([child.stdout], [], [], 0.01)
+        if ready:
+            chunk = os.read(child.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            buffer += chunk
+    child.send_signal(signal.SIGKILL)
+    buffer += child.stdout.read()   # lines written before the kill are still in the pipe
+    stderr = child.stderr.read() if child.stderr else b""
+    child.wait()
+    if child.returncode != -signal.SIGKILL:
+        raise RuntimeError(f"child died by itself: {stderr.decode(errors='replace')}")
+    return buffer.decode().splitlines()
+
+
 def kill_loop(data_dir: Path, photo: Path, kills: int, seed: int = 1) -> KillRun:
     rng = random.Random(seed)
     run = KillRun()
     while run.kills < kills:
-        child = subprocess.Popen([sys.executable, str(FILER), str(data_dir), str(photo)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert child.stdout is not None
-        deadline = time.monotonic() + rng.uniform(0.2, 1.2)  # start-up included: early kills too
-        buffer = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([child.stdout], [], [], 0.01)
-            if ready:
-                chunk = os.read(child.stdout.fileno(), 65536)
-                if not chunk:
-                    break
-                buffer += chunk
-        child.send_signal(signal.SIGKILL)
-        buffer += child.stdout.read()   # lines written before the kill are still in the pipe
-        stderr = child.stderr.read() if child.stderr else b""
-        child.wait()
-        if child.returncode != -signal.SIGKILL:
-            raise RuntimeError(f"filer died by itself: {stderr.decode(errors='replace')}")
+        lines = run_then_kill([sys.executable, str(FILER), str(data_dir), str(photo)],
+                              rng, 0.2, 1.2)
         run.kills += 1
-        for line in buffer.decode().splitlines():
-            if line.startswith("SAVED "):
-                run.acknowledged.append(line.split()[1])
+        run.acknowledged += [line.split()[1] for line in lines if line.startswith("SAVED ")]
     return run
 
 

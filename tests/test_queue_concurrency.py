@@ -2,19 +2,16 @@
 the consoles and board read the same state afterwards."""
 from __future__ import annotations
 
-import os
 import random
-import select
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from kiosk.db import Store
 from kiosk.queue.local import LocalQueue
 from tests.queue_support import A, B, C, invariant_problems
+from tests.durability import run_then_kill
 from tests.support import seeded_store
 
 CALLER = Path(__file__).resolve().parent / "tools" / "queue_caller.py"
@@ -52,24 +49,9 @@ def test_two_processes_calling_at_once_never_share_a_ticket(tmp_path: Path) -> N
 
 
 def _run_and_kill(data: Path, counter: int, rng: random.Random) -> list[tuple[str, str]]:
-    child = subprocess.Popen([sys.executable, str(CALLER), str(data), str(counter), "loop"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert child.stdout is not None
-    deadline = time.monotonic() + rng.uniform(0.3, 1.2)    # start-up included: early kills too
-    buffer = b""
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([child.stdout], [], [], 0.01)
-        if ready:
-            chunk = os.read(child.stdout.fileno(), 65536)
-            if not chunk:
-                break
-            buffer += chunk
-    child.send_signal(signal.SIGKILL)
-    buffer += child.stdout.read()               # lines written before the kill are in the pipe
-    stderr = child.stderr.read() if child.stderr else b""
-    child.wait()
-    assert child.returncode == -signal.SIGKILL, stderr.decode(errors="replace")
-    return [tuple(line.split()[1:3]) for line in buffer.decode().splitlines()  # type: ignore
+    lines = run_then_kill([sys.executable, str(CALLER), str(data), str(counter), "loop"],
+                          rng, 0.3, 1.2)
+    return [tuple(line.split()[1:3]) for line in lines  # type: ignore[misc]
             if line.startswith("CALLED ")]
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QThreadPool, QUrl, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-import kiosk.reports
 from kiosk import catalog
 from kiosk.clock import local_display, utc_now
 from kiosk.db import Store
@@ -103,6 +102,9 @@ def test_admin_first_run_sets_a_pin_then_opens_admin(qtbot: QtBot, store: Store)
     _tap(qtbot, pad, "123456")                           # too simple: said in words, not kept
     assert pad.message.text() == describe(KioskError("pin_too_simple"), "en")
     assert pad.mode == "create"
+    LANG.set("vi")                                       # the sentence follows the language
+    assert pad.message.text() == describe(KioskError("pin_too_simple"), "vi")
+    LANG.set("en")
 
     _tap(qtbot, pad, PIN)
     assert pad.mode == "confirm"
@@ -267,6 +269,9 @@ def test_admin_sets_a_clerk_pin_with_errors_in_words(qtbot: QtBot, store: Store)
 
     attempt("111111", "111111")
     assert form.message.text() == describe(KioskError("pin_too_simple"), "en")
+    LANG.set("vi")
+    assert form.message.text() == describe(KioskError("pin_too_simple"), "vi")
+    LANG.set("en")
     attempt("12345", "12345")
     assert form.message.text() == describe(KioskError("pin_format", min=6, max=12), "en")
     attempt("582039", "582093")

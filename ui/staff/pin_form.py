@@ -114,7 +114,8 @@ class PinForm(QGroupBox):
         try:
             check_pin_strength(pin)
         except KioskError as error:
-            self._say(lambda: describe(error, LANG.code), "error")
+            # bind now: `error` is unbound when the except block ends; the lambda runs later
+            self._say(lambda err=error: describe(err, LANG.code), "error")
             return
         if pin != again:
             self.again.clear()

@@ -8,7 +8,6 @@ The digits live only in `_digits`; they are never shown, logged or put in a QLin
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -258,7 +257,8 @@ class PinPad(QWidget):
             check_pin_strength(pin)
         except KioskError as error:
             self._update_dots()
-            self._say(lambda: describe(error, LANG.code), "error")
+            # bind now: `error` is unbound when the except block ends; the lambda runs later
+            self._say(lambda err=error: describe(err, LANG.code), "error")
             return
         self._first = pin
         self._set_mode("confirm")

@@ -19,7 +19,7 @@ from kiosk.clock import OFFICE_ZONE
 from kiosk.db import Store
 from kiosk.errors import KioskError
 from kiosk.messages import describe
-from kiosk.queue.api import CounterView, DayFigures, QueueService, ServiceInfo
+from kiosk.queue.api import CounterView, DayFigures, QueueService, ServiceInfo, Ticket
 from ui.i18n import LANG
 from ui.queue_poll import QueuePoller
 from ui.staff.header import StaffHeader
