@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHON
 
 .DELETE_ON_ERROR:
-.PHONY: venv system translations run test soak bench clean
+.PHONY: venv system translations ts run test soak bench clean
 
 # venv (internal): system packages, then .venv, then `pip install -e '.[test]'` again only when
 # pyproject.toml is newer than the stamp, so a second `make test` skips pip entirely.
@@ -41,6 +41,14 @@ translations: $(QM)
 
 resources/i18n/%.qm: resources/i18n/%.ts | venv
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# ts: refresh the .ts sources from every tr() under ui/ (then translate the new entries, e.g. with
+# scripts/fill_ts.py). Run by hand only: `make test` never runs it, as it rewrites tracked files;
+# the completeness test fails instead when a string has no Vietnamese. caunoi_en.ts holds only
+# the English plural forms ("1 person", "2 people"): the sources are English already.
+ts: venv
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations relative ui \
+		-ts resources/i18n/caunoi_vi.ts resources/i18n/caunoi_en.ts
 
 # run: the app in a window (not kiosk full screen); extra arguments via ARGS='...'.
 run: venv translations

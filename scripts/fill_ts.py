@@ -4,10 +4,12 @@
     scripts/fill_ts.py resources/i18n/caunoi_vi.ts table.json      # apply
     scripts/fill_ts.py resources/i18n/caunoi_vi.ts --missing       # list what is untranslated
 
-The table is {"Context": {"source text": "translation", ...}, ...}. The .ts file stays the source
-of truth (translators may edit it in Qt Linguist); this only saves typing after lupdate. Text is
-NFC-normalised, and a translation whose {placeholders} differ from its source is refused (after
-electrum/i18n.py), because str.format would raise on the kiosk at run time.
+The table is {"Context": {"source text": "translation", ...}, ...}; for a %n message the
+translation may be a list, one text per plural form (English: ["1 person", "%n people"]).
+The .ts file stays the source of truth (translators may edit it in Qt Linguist); this only saves
+typing after lupdate. Text is NFC-normalised, and a translation whose {placeholders} differ from
+its source is refused (after electrum/i18n.py), because str.format would raise on the kiosk at
+run time.
 """
 from __future__ import annotations
 
@@ -39,15 +41,17 @@ def apply(ts: Path, table: dict[str, dict[str, str]]) -> int:
         text = table.get(context, {}).get(source)
         if text is None or translation is None:
             continue
-        text = unicodedata.normalize("NFC", text)
-        if fields(text) != fields(source):
-            raise SystemExit(f"{context}: placeholders differ in {source!r} -> {text!r}")
+        texts = [unicodedata.normalize("NFC", t) for t in
+                 (text if isinstance(text, list) else [text])]
+        for text in texts:
+            if fields(text) != fields(source):
+                raise SystemExit(f"{context}: placeholders differ in {source!r} -> {text!r}")
         forms = translation.findall("numerusform")
         if forms:   # a %n message: Vietnamese has one plural form, used for every count
-            for form in forms:
-                form.text = text
+            for number, form in enumerate(forms):
+                form.text = texts[min(number, len(texts) - 1)]
         else:
-            translation.text = text
+            translation.text = texts[0]
         translation.attrib.pop("type", None)
         changed += 1
     ET.indent(tree, space="    ")

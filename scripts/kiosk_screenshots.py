@@ -3,6 +3,11 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py [OUT_DIR]
 
+With --all, every kiosk screen in Vietnamese and English, normal and large text, as
+<screen>-<lang>-<size>.png (default folder docs/screenshots/all):
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py --all [OUT_DIR]
+
 Files a demo report into a temporary data dir; the real data dir is never touched.
 """
 from __future__ import annotations
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import catalog  # noqa: E402
 from kiosk.db import Store  # noqa: E402
+from kiosk.queue.local import LocalQueue  # noqa: E402
+from ui.appearance import APPEARANCE  # noqa: E402
 from ui.i18n import LANG  # noqa: E402
 from ui.screens.photos import add_photo_bytes  # noqa: E402
 from ui.shell import Shell  # noqa: E402
@@ -102,5 +109,85 @@ def main(out: Path) -> None:
         store.close()
 
 
+QUEUE_SERVICE = "tu-phap-ho-tich"
+
+
+def all_screens(app: QApplication, out: Path, lang: str, size: str) -> None:
+    """The report wizard and the queue in one language and text size, on a fresh store with a
+    few tickets already waiting (so the ticket shows people ahead)."""
+    LANG.set(lang)
+    APPEARANCE.set(large=size == "large", contrast=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp))
+        catalog.seed(store.conn())
+        queue = LocalQueue(store)
+        for _ in range(3):
+            queue.take(QUEUE_SERVICE)
+        shell = Shell(store, queue=queue)
+        shell.resize(1280, 800)
+        shell.show()
+
+        def shot(screen: str) -> None:
+            for _ in range(5):   # queued shows, layouts, the keyboard following focus
+                app.processEvents()
+            path = out / f"{screen}-{lang}-{size}.png"
+            shell.grab().save(str(path))
+            print(path)
+
+        shot("home")
+        shell.go("category")
+        shell.state.draft.category_id = "ha-tang"
+        shell.go("category")
+        shot("category")
+        shell.go("text")
+        shell.screen("text").editor.setPlainText(TEXT)
+        shot("describe")
+        add_photo_bytes(shell, demo_photo())
+        pump(app, lambda: bool(shell.state.draft.photos))
+        shell.go("photos")
+        shot("photos")
+        shell.state.draft.hamlet_id = "ap-hoa-binh"
+        shell.state.draft.address = "Trước cổng chợ Hòa Bình"
+        shell.go("place")
+        shot("place")
+        shell.go("who")
+        who = shell.screen("who")
+        who.contact_button.click()
+        who.name_edit.setText("Nguyễn Thị Hồng")
+        who.phone_edit.setText("0912 345 678")
+        shot("who")
+        who.anonymous_button.click()
+        shell.go("review")
+        shot("review")
+        shell.screen("review").submit_button.click()
+        pump(app, lambda: shell.state.screen == "receipt")
+        shot("receipt")
+        shell.go("home")
+        shell.screen("home").queue_tile.click()
+        pump(app, lambda: bool(getattr(shell.screen("queue"), "tiles", None)))
+        shot("queue-services")
+        shell.screen("queue").tiles[QUEUE_SERVICE].click()
+        pump(app, lambda: shell.state.screen == "queue_ticket"
+             and shell.state.queue.pdf_state == "done")
+        shot("queue-ticket")
+        shell.close()
+        store.close()
+    APPEARANCE.reset()
+
+
+def main_all(out: Path) -> None:
+    app = QApplication([sys.argv[0]])
+    apply_theme(app)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in ("vi", "en"):
+        for size in ("normal", "large"):
+            all_screens(app, out, lang, size)
+    LANG.set("vi")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    args = sys.argv[1:]
+    if args[:1] == ["--all"]:
+        main_all(Path(args[1]) if len(args) > 1 else ROOT / "docs" / "screenshots" / "all")
+    else:
+        main(Path(args[0]) if args else ROOT / "docs" / "screenshots")

@@ -2,12 +2,14 @@
 screen's title is read aloud when it appears, through the speech Announcer (ui.speech)."""
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk import catalog
-from kiosk.db import Store
+from kiosk.clock import to_iso, utc_now
+from kiosk.db import Store, transaction
 
 if TYPE_CHECKING:
     from ui.speech import Announcer   # QtMultimedia loads only when guidance is on
@@ -19,6 +21,17 @@ TITLE_LABELS = ("question", "savedTitle", "welcome")
 
 def enabled(store: Store) -> bool:
     return bool(catalog.get_setting(store.conn(), SETTING, False))
+
+
+def save_enabled(conn: sqlite3.Connection, on: bool, actor: str = "admin") -> None:
+    """The admin's switch: the setting and an audit row in one transaction; no-op if unchanged."""
+    with transaction(conn):
+        if bool(catalog.get_setting(conn, SETTING, False)) == on:
+            return
+        catalog.set_setting(conn, SETTING, on)
+        conn.execute("INSERT INTO audit_log (at_utc, actor, action) VALUES (?, ?, ?)",
+                     (to_iso(utc_now()), actor,
+                      "spoken_guidance_on" if on else "spoken_guidance_off"))
 
 
 def screen_title(screen: QWidget, lang: str = "vi") -> str:

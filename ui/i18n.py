@@ -1,8 +1,9 @@
 """Language at run time: Vietnamese first, English second, switchable on every screen.
 
 Source strings in code are English (Qt convention); `resources/i18n/caunoi_vi.ts` holds the
-Vietnamese, compiled to .qm by `make` (pyside6-lrelease). Widgets rebuild or retranslate when
-`LANG.changed` fires.
+Vietnamese, compiled to .qm by `make` (pyside6-lrelease); `caunoi_en.ts` holds only the English
+plural forms ("1 person ahead of you") and is optional: without it English shows the source
+texts. Widgets rebuild or retranslate when `LANG.changed` fires.
 """
 from __future__ import annotations
 
@@ -29,13 +30,13 @@ class Language(QObject):
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
+        for name in ("qtbase_vi", "caunoi_vi") if code == "vi" else ("caunoi_en",):
+            translator = QTranslator(app)
+            qm = I18N_DIR / f"{name}.qm"
+            if qm.exists() and translator.load(str(qm)):
+                app.installTranslator(translator)
+                self._translators.append(translator)
         if code == "vi":
-            for name in ("qtbase_vi", "caunoi_vi"):
-                translator = QTranslator(app)
-                qm = I18N_DIR / f"{name}.qm"
-                if qm.exists() and translator.load(str(qm)):
-                    app.installTranslator(translator)
-                    self._translators.append(translator)
             QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -88,7 +88,9 @@ class Shell(QWidget):
         layout = QHBoxLayout(header)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(16)
-        self.office_label = label("", "officeName", wrap=False)
+        # Wraps onto two lines when English names and the step's buttons leave too little room
+        # (at 1280 px "… Commune People's Committee" would otherwise widen the window).
+        self.office_label = label("", "officeName")
         self.step_label = label("", "stepIndicator", wrap=False)
         self.back_button = button("", "headerButton")
         self.home_button = button("", "headerButton")

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+121" />
+            <location filename="../../ui/staff/admin.py" line="+124" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -432,6 +432,44 @@
             <location line="+1" />
             <source>Lunch break</source>
             <translation>Có nghỉ trưa</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskSettingsBox</name>
+        <message>
+            <location filename="../../ui/staff/kiosk_settings.py" line="+45" />
+            <source>Kiosk</source>
+            <translation>Kiosk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the guidance aloud on the kiosk</source>
+            <translation>Đọc to hướng dẫn trên kiosk</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the kiosk settings</source>
+            <translation>Lưu cài đặt kiosk</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved. The kiosk reads the guidance aloud from the next resident on.</source>
+            <translation>Đã lưu. Kiosk sẽ đọc to hướng dẫn từ người dân tiếp theo.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved. The kiosk no longer reads the guidance aloud.</source>
+            <translation>Đã lưu. Kiosk không đọc to hướng dẫn nữa.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The kiosk settings could not be saved.</source>
+            <translation>Không lưu được cài đặt kiosk.</translation>
         </message>
     </context>
     <context>

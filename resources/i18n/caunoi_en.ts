@@ -1,0 +1,1777 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>ActionPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="+66" />
+            <source>Call next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start serving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Did not come</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to another service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AdminWindow</name>
+        <message>
+            <location filename="../../ui/staff/admin.py" line="+124" />
+            <source>Quit the application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Office and device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One-stop services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Commune code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hotline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Demo data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Free disk space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports waiting to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Device clock</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+21" />
+            <source>%n, not yet sent to the province</source>
+            <translation>
+                <numerusform>%n, not yet sent to the province</numerusform>
+                <numerusform>%n, not yet sent to the province</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0, everything has been sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The device clock is running behind: it reads {now}, but data already exists from {newest}. Please correct the date and time; new reports will not be timestamped earlier than the data already recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Not set up: the office catalog has not been loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Yes: demonstration data, not a real office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="+85" />
+            <source>The application could not start. The details were written to the log; please tell a staff member.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CategoryScreen</name>
+        <message>
+            <location filename="../../ui/screens/category.py" line="+20" />
+            <source>What is your report about?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClerkConsole</name>
+        <message>
+            <location filename="../../ui/staff/clerk.py" line="+107" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find by code (e.g. K7QM-2XPD-9RW) or by words</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+32" />
+            <source>Reports: %n</source>
+            <translation>
+                <numerusform>Reports: %n</numerusform>
+                <numerusform>Reports: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Showing {shown} of {total}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClerkWindow</name>
+        <message>
+            <location filename="../../ui/staff/clerk_window.py" line="+101" />
+            <source>Queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printing</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodeKeys</name>
+        <message>
+            <location filename="../../ui/screens/code_keys.py" line="+32" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CounterPicker</name>
+        <message>
+            <location filename="../../ui/staff/clerk_window.py" line="-50" />
+            <source>Which counter is this?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose the counter this computer serves. Its number is shown on the board when you call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Counter {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The counters could not be read. Please restart the console or tell the administrator.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CurrentCard</name>
+        <message>
+            <location filename="../../ui/staff/queue_card.py" line="+39" />
+            <source>At the counter now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Free — press “Call next”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Free — nobody is waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Called — waiting for the resident to come</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Being served</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>taken {taken}, called {called}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DescribeScreen</name>
+        <message>
+            <location filename="../../ui/screens/describe.py" line="+23" />
+            <source>What happened? Please describe it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say what, where and since when, for example: the street light at the start of the hamlet has been off for a week.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Type here…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{count}/{limit} characters</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FiguresTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_tables.py" line="+87" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Absent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serve</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../ui/screens/home.py" line="+24" />
+            <source>Welcome. Touch a task below to begin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Take a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report a problem or make a request</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HoursEditor</name>
+        <message>
+            <location filename="../../ui/staff/queue_hours.py" line="+109" />
+            <source>Office hours for issuing numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open around the clock (no hours)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop issuing before closing (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lunch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Monday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tuesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wednesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Thursday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Friday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Saturday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sunday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open on this day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lunch break</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KioskSettingsBox</name>
+        <message>
+            <location filename="../../ui/staff/kiosk_settings.py" line="+45" />
+            <source>Kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the guidance aloud on the kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the kiosk settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved. The kiosk reads the guidance aloud from the next resident on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved. The kiosk no longer reads the guidance aloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The kiosk settings could not be saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LatestPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="+47" />
+            <source>No number has been called yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Now calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counter {n}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NextPanel</name>
+        <message>
+            <location line="+110" />
+            <source>Next numbers</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../ui/keyboard/widget.py" line="+115" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Capital letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Letters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typing language: Vietnamese or English</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rising tone (sắc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Falling tone (huyền)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question tone (hỏi)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tumbling tone (ngã)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Heavy tone (nặng)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PhotosScreen</name>
+        <message>
+            <location filename="../../ui/screens/photos.py" line="+56" />
+            <source>Add photos (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Up to 3 photos help the commune see the problem. You can skip this step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Take photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This kiosk has no camera, so photos cannot be taken here. You can skip this step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose photos from this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The camera did not take the photo. Please try again, or skip this step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Choose photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Preparing the photo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} of {limit} photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
+            <source>This photo could not be processed. Please take it again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PinForm</name>
+        <message>
+            <location filename="../../ui/staff/pin_form.py" line="+80" />
+            <source>Staff PINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New PIN ({min} to {max} digits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New PIN again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>This role has a PIN; saving replaces it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No PIN yet: nobody can open this role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The two PINs are not the same. Type the new PIN again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saving the PIN…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The PIN for “{role}” has been saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The PIN could not be saved. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../ui/staff/pin_pad.py" line="+127" />
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete last digit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>No administrator PIN has been set yet. Choose a PIN of {min} to {max} digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No PIN has been set for “{role}” yet. An administrator must set one first, in the Administration screen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter your PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Locked after too many wrong tries. Try again after {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>Wrong PIN. Tries left: %n.</source>
+            <translation>
+                <numerusform>Wrong PIN. Tries left: %n.</numerusform>
+                <numerusform>Wrong PIN. Tries left: %n.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The PIN could not be checked. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Enter the same PIN again to confirm it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The two PINs are not the same. Choose a PIN again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saving the PIN…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>An administrator PIN was set meanwhile. Enter that PIN.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlaceScreen</name>
+        <message>
+            <location filename="../../ui/screens/place.py" line="+41" />
+            <source>Where is it? (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet or neighbourhood</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Not sure / no choice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Address or landmark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. near the Hòa Bình market bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Coordinates (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Latitude, e.g. 10.4562</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude, e.g. 105.6321</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrintStatus</name>
+        <message>
+            <location filename="../../ui/printing/status.py" line="+47" />
+            <source>Reprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Printing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Printed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Printing failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrinterSettingsBox</name>
+        <message>
+            <location filename="../../ui/staff/printer_admin.py" line="+68" />
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printer address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. escpos+tcp://192.168.1.50:9100</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beep after printing (thermal printers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test print</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved. This station prints on: {url}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Printing the test page…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>No printer is set (pdf:): the test page was saved as {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The test page was sent to the printer. Check that the Vietnamese letters and the QR code print clearly.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The test page could not be made.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueAdmin</name>
+        <message>
+            <location filename="../../ui/staff/queue_admin.py" line="+167" />
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Services each counter serves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calling order and kiosk limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Priority tickets (elderly, disabled, pregnant, small children)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Always first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interleaved: one after every</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>normal tickets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tickets the kiosk may issue per minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+28" />
+            <source>Counter {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nothing had changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not save; the details are in the log.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueBoard</name>
+        <message numerus="yes">
+            <location filename="../../ui/board/window.py" line="+135" />
+            <source>Reports received today: %n</source>
+            <translation>
+                <numerusform>Reports received today: %n</numerusform>
+                <numerusform>Reports received today: %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueCodeScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_code.py" line="+30" />
+            <source>Type the booking code you received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>It is in your booking message. You can also scan its QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Take a number</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueConsole</name>
+        <message>
+            <location filename="../../ui/staff/queue_console.py" line="+139" />
+            <source>Counter {n} — queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today (median times in minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Close counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Waiting for this counter: %n</source>
+            <translation>
+                <numerusform>Waiting for this counter: %n</numerusform>
+                <numerusform>Waiting for this counter: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>This counter: {served} served, {no_show} did not come, median service time {minutes}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{m} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Ratings: {list}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The queue could not be read; trying again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>That did not work. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Nobody is waiting for this counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Thank you! The rating was saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueServicesScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_services.py" line="+89" />
+            <source>Which service do you need?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>I have priority (elderly, disabled, pregnant, or with a small child)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>I have a booking code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Loading the services…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No service is giving numbers at the moment. Please ask a staff member.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueTake</name>
+        <message>
+            <location filename="../../ui/screens/queue_take.py" line="+57" />
+            <source>The number could not be issued. Please try again or ask a staff member.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueTicketScreen</name>
+        <message>
+            <location filename="../../ui/screens/queue_ticket.py" line="+35" />
+            <source>Your number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Please watch the screen and listen: your number will be called with its counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Counters: {counters}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counter: {counters}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n people ahead of you</source>
+            <translation>
+                <numerusform>%n person ahead of you</numerusform>
+                <numerusform>%n people ahead of you</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You are next</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Estimated wait: about %n minutes</source>
+            <translation>
+                <numerusform>Estimated wait: about %n minute</numerusform>
+                <numerusform>Estimated wait: about %n minutes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Priority number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Booked: {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The ticket could not be printed. Please remember your number: {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Preparing the ticket…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RatingPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="+92" />
+            <source>How was your visit today (number {number})? Touch one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Satisfied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acceptable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not satisfied</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReceiptScreen</name>
+        <message>
+            <location filename="../../ui/screens/receipt.py" line="+56" />
+            <source>Your report has been saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your tracking code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Keep this code: it shows how your report is handled, never your personal data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Expected reply by: {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The report is saved at the commune and will be sent to the province automatically when there is a connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Open the receipt PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The receipt can be printed again at the counter.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecentPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="-80" />
+            <source>Called before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Counter {n}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecentPrints</name>
+        <message>
+            <location filename="../../ui/staff/recent_prints.py" line="+80" />
+            <source>Find by code or ticket number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number or code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Report receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Queue ticket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+36" />
+            <source>Printed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-36" />
+            <location line="+37" />
+            <source>Saved as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Choose a receipt in the list first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Printing…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportDetail</name>
+        <message>
+            <location filename="../../ui/staff/report_detail.py" line="+113" />
+            <source>Choose a report in the list to see it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reply due by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open receipt PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Not given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Anonymous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Left contact details; phone {phone}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Left contact details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>No photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Preparing the receipt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The receipt PDF could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The receipt could not be made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Printing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No printer is set for this station (pdf:): open the receipt PDF to print it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The receipt was printed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportState</name>
+        <message>
+            <location filename="../../ui/staff/report_table.py" line="+23" />
+            <source>Not sent yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Held for checking</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <location line="+38" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hamlet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReviewScreen</name>
+        <message>
+            <location filename="../../ui/screens/review.py" line="+35" />
+            <source>Please check your report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Send report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What happened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>No photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Not given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Anonymous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ServicesTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_admin.py" line="-202" />
+            <source>Prefix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name (Vietnamese)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name (English)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In use</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ServingPanel</name>
+        <message>
+            <location filename="../../ui/board/panels.py" line="+19" />
+            <source>At the counters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Counter {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <location filename="../../ui/shell.py" line="+120" />
+            <source>Step {n}/{total}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>‹ Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/smoke.py" line="+71" />
+            <source>Home</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Larger text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>High contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+165" />
+            <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StaffRoles</name>
+        <message>
+            <location filename="../../ui/staff/roles.py" line="+11" />
+            <source>Clerk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Digital-team volunteer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Clerk console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volunteer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administration</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TransferPanel</name>
+        <message>
+            <location filename="../../ui/staff/queue_panels.py" line="-65" />
+            <source>Send {number} to which service? It keeps its place in the queue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WaitingTable</name>
+        <message>
+            <location filename="../../ui/staff/queue_tables.py" line="-42" />
+            <source>Number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WhoScreen</name>
+        <message>
+            <location filename="../../ui/screens/who.py" line="+24" />
+            <source>Do you want the commune to be able to contact you?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Send anonymously</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave my name and phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
