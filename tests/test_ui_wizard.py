@@ -325,3 +325,40 @@ def test_kiosk_mode_ignores_close(shell: Shell) -> None:
     assert shell.isVisible()
     shell.removeEventFilter(guard)    # --windowed: no guard, the window closes
     assert shell.close()
+
+
+def test_volunteer_reprints_and_opens_filed_receipts(qtbot, store, resident, monkeypatch) -> None:  # noqa: ANN001
+    from kiosk.printing.jobs import recent_jobs
+    from kiosk.printing.settings import PrinterSettings, save_settings
+    from kiosk.reports import ReportDraft, file_report
+    from tests.printer_loopback import LoopbackPrinter
+
+    first = file_report(store, ReportDraft("moi-truong", "Rác ở chợ"), channel="volunteer")
+    second = file_report(store, ReportDraft("ha-tang", "Đèn hỏng"), channel="volunteer")
+    volunteer = Shell(store, mode="volunteer")
+    qtbot.addWidget(volunteer)
+    volunteer.show()
+    assert volunteer.screen("home").filed_tile is not None
+    resident.click(volunteer.screen("home").filed_tile)
+    filed = volunteer.screen("filed")
+    assert filed.list.count() == 2 and filed.list.item(0).text().startswith(
+        f"{second.code[:4]}-{second.code[4:8]}-{second.code[8:]}")
+    resident.type(filed.find, first.code.lower())          # found by code, as typed
+    assert filed.list.count() == 1
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    resident.click(filed.open_button)
+    assert opened and Path(opened[0]).name == f"{first.code}.pdf" and Path(opened[0]).exists()
+    printer = LoopbackPrinter()
+    try:
+        save_settings(store.conn(), PrinterSettings(url=printer.url))
+        resident.click(filed.reprint_button)
+        qtbot.waitUntil(lambda: filed.result.text() == "Đã in.", timeout=30_000)
+        assert printer.wait_job().data            # the receipt's bytes reached the printer
+    finally:
+        printer.close()
+    assert [j.state for j in recent_jobs(store.conn(), 5)] == ["printed"]
+
+
+def test_kiosk_home_has_no_filed_list(shell: Shell) -> None:
+    assert shell.screen("home").filed_tile is None

@@ -334,6 +334,54 @@
         </message>
     </context>
     <context>
+        <name>FiledScreen</name>
+        <message>
+            <location filename="../../ui/screens/filed.py" line="+33" />
+            <source>Receipts filed on this device</source>
+            <translation>Các phiếu đã nộp trên máy này</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find by code, e.g. K7QM-2XPD-9RW</source>
+            <translation>Tìm theo mã, ví dụ K7QM-2XPD-9RW</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find by code</source>
+            <translation>Tìm theo mã</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Receipts</source>
+            <translation>Danh sách phiếu</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Print again</source>
+            <translation>In lại phiếu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open the receipt PDF</source>
+            <translation>Mở phiếu PDF</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Printing…</source>
+            <translation>Đang in…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This device saves receipts as PDF only: open the PDF to print it.</source>
+            <translation>Máy này chỉ lưu phiếu dạng PDF: hãy mở tệp PDF để in.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Printed.</source>
+            <translation>Đã in.</translation>
+        </message>
+    </context>
+    <context>
         <name>HomeScreen</name>
         <message>
             <location filename="../../ui/screens/home.py" line="+24" />
@@ -349,6 +397,11 @@
             <location line="+3" />
             <source>Report a problem or make a request</source>
             <translation>Gửi phản ánh, kiến nghị</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Receipts filed here</source>
+            <translation>Phiếu đã nộp</translation>
         </message>
     </context>
     <context>
@@ -662,7 +715,7 @@
             <translation>Chưa có mã PIN: chưa ai mở được vai trò này.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>The two PINs are not the same. Type the new PIN again.</source>
             <translation>Hai mã PIN không giống nhau. Xin nhập lại mã PIN mới.</translation>
         </message>
@@ -685,7 +738,7 @@
     <context>
         <name>PinPad</name>
         <message>
-            <location filename="../../ui/staff/pin_pad.py" line="+127" />
+            <location filename="../../ui/staff/pin_pad.py" line="+126" />
             <source>Clear</source>
             <translation>Xóa hết</translation>
         </message>
@@ -742,7 +795,7 @@
             <translation>Không kiểm tra được mã PIN. Xin thử lại.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Enter the same PIN again to confirm it.</source>
             <translation>Nhập lại đúng mã PIN đó để xác nhận.</translation>
         </message>
@@ -1618,7 +1671,7 @@
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../ui/shell.py" line="+120" />
+            <location filename="../../ui/shell.py" line="+122" />
             <source>Step {n}/{total}</source>
             <translation>Bước {n}/{total}</translation>
         </message>

@@ -38,6 +38,11 @@ class HomeScreen(Screen):
         self.report_tile = self._tile("report", self.tr("Report a problem or make a request"))
         self.report_tile.clicked.connect(lambda: host.go("category"))
         tiles.addWidget(self.report_tile)
+        self.filed_tile: Tile | None = None
+        if host.mode == "volunteer":   # reprints from a laptop; the hall kiosk shows no history
+            self.filed_tile = self._tile("receipt", self.tr("Receipts filed here"))
+            self.filed_tile.clicked.connect(lambda: host.go("filed"))
+            tiles.addWidget(self.filed_tile)
         tiles.addStretch(1)
         self.layout_.addLayout(tiles)
         self.layout_.addStretch(2)

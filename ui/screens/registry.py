@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ui.screens.state import HOME, QUEUE, QUEUE_CODE, QUEUE_TICKET, RECEIPT, WizardState
+from ui.screens.state import FILED, HOME, QUEUE, QUEUE_CODE, QUEUE_TICKET, RECEIPT, WizardState
 
 if TYPE_CHECKING:
     from ui.screens.base import Host, Screen
@@ -35,6 +35,8 @@ def screen_class(name: str) -> Callable[["Host"], "Screen"]:
         from ui.screens.queue_code import QueueCodeScreen as cls
     elif name == QUEUE_TICKET:
         from ui.screens.queue_ticket import QueueTicketScreen as cls
+    elif name == FILED:
+        from ui.screens.filed import FiledScreen as cls
     else:
         raise KeyError(name)
     return cls

@@ -22,7 +22,9 @@ RECEIPT = "receipt"
 QUEUE = "queue"
 QUEUE_CODE = "queue_code"
 QUEUE_TICKET = "queue_ticket"
-QUEUE_BACK = {QUEUE: HOME, QUEUE_CODE: QUEUE}
+# A volunteer's laptop: the receipts it has filed, to reprint or open (never on the hall kiosk).
+FILED = "filed"
+QUEUE_BACK = {QUEUE: HOME, QUEUE_CODE: QUEUE, FILED: HOME}
 
 
 @dataclass
