@@ -10,8 +10,28 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 ROLES = ("kiosk", "clerk", "volunteer", "admin", "board")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("cần một số nguyên dương / a positive number is needed")
+    return value
+
+
+def _log_to_data_dir(directory: Path) -> None:
+    """Headless runs log to caunoi.log in the data dir, never a traceback on the terminal.
+    Logs hold error types and codes only: no personal data is ever passed to them."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(directory / "caunoi.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("code")
     show.add_argument("--json", action="store_true")
     lst = report.add_parser("list", help="danh sách phản ánh, mới nhất trước")
-    lst.add_argument("--limit", type=int)
+    lst.add_argument("--limit", type=_positive, metavar="N")
     lst.add_argument("--json", action="store_true")
 
     cat = sub.add_parser("catalog", help="danh mục").add_subparsers(dest="action", required=True)
@@ -81,7 +101,12 @@ def _headless(args: argparse.Namespace) -> int:
         ("pin", "set"): commands.pin_set,
     }
     try:
-        store = commands.open_store(data_dir(args.data_dir))
+        directory = data_dir(args.data_dir)
+        _log_to_data_dir(directory)
+        try:
+            store = commands.open_store(directory)
+        except OSError as exc:   # not a directory, no permission, read-only medium
+            raise KioskError("store_unreadable", path=str(directory), detail=str(exc)) from exc
         if args.command == "queue":
             return queue_cmd.run(args, store)
         if args.command == "print":
@@ -98,6 +123,9 @@ def _headless(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):   # argparse's own errors are Vietnamese too
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
     if args.command == "smoke-test":
         from ui.smoke import smoke_test

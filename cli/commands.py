@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -47,7 +48,8 @@ def report_new(args: argparse.Namespace, store: Store) -> int:
     assert view is not None
     try:
         receipt: str | None = str(save_receipt(store, filed.code))
-    except OSError:  # the report is committed: say so, and that only the PDF is missing
+    except Exception:  # noqa: BLE001 - the report is committed: say so; only the PDF is missing
+        logging.getLogger("caunoi.cli").exception("receipt PDF failed for a saved report")
         receipt = None
         warn("Phản ánh đã được lưu nhưng chưa tạo được phiếu PDF (bộ nhớ đầy?); "
              "có thể in lại phiếu sau.")

@@ -3,6 +3,7 @@ UI. Staff commands are not limited by office hours or the kiosk's per-minute cap
 from __future__ import annotations
 
 import argparse
+import logging
 from dataclasses import asdict
 from typing import Any
 
@@ -68,7 +69,8 @@ def take(args: argparse.Namespace, queue: LocalQueue, store: Store) -> int:
         try:
             pdf = str(save_ticket_pdf(ticket, office.name, ticket_path(store.data_dir, ticket),
                                       office.zone))
-        except OSError:   # the number is committed; only the paper is missing
+        except Exception:  # noqa: BLE001 - the number is committed; only the paper is missing
+            logging.getLogger("caunoi.cli").exception("ticket PDF failed for an issued number")
             warn(f"Đã cấp số {ticket.label} nhưng chưa tạo được phiếu PDF; có thể in lại sau.")
     if args.json:
         emit_json(_ticket_json(ticket, pdf=pdf, id=ticket.id))

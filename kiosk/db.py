@@ -86,11 +86,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except BaseException:
+        # SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR): a second
+        # ROLLBACK would raise and hide the real error. A failed COMMIT that left the
+        # transaction open is rolled back here, so the connection stays usable.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 class Store:

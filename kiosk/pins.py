@@ -19,6 +19,7 @@ SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 FREE_TRIES = 3                      # failures before the first lockout
 FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(hours=1)
+MAX_DOUBLINGS = 8                   # 30 s × 2**7 already exceeds MAX_LOCK
 MIN_LEN, MAX_LEN = 6, 12
 
 
@@ -104,7 +105,10 @@ def verify_pin(conn: sqlite3.Connection, role: str, pin: str,
         failures += 1
         lock = None
         if failures >= FREE_TRIES:
-            lock = now + min(FIRST_LOCK * 2 ** (failures - FREE_TRIES), MAX_LOCK)
+            # Cap the exponent first: 2**n of a timedelta overflows after ~45 failures, and an
+            # exception here would roll back the count and end the lockout for good.
+            doublings = min(failures - FREE_TRIES, MAX_DOUBLINGS)
+            lock = now + min(FIRST_LOCK * 2 ** doublings, MAX_LOCK)
         conn.execute("UPDATE pins SET failures = ?, locked_until = ? WHERE role = ?",
                      (failures, to_iso(lock) if lock else None, role))
         conn.execute("INSERT INTO audit_log (at_utc, actor, action) VALUES (?, ?, 'pin_failed')",

@@ -103,3 +103,13 @@ def test_pin_set_reads_stdin(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "d" / "caunoi.sqlite3")
     stored = conn.execute("SELECT hash FROM pins WHERE role = 'admin'").fetchone()[0]
     assert b"274915" not in stored and len(stored) == 32
+
+
+def test_unexpected_errors_are_a_sentence_not_a_traceback(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    proc = run(not_a_dir, "report", "list")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "Không mở được tệp dữ liệu" in proc.stderr
+    bad_limit = run(tmp_path / "d", "report", "list", "--limit", "-5")
+    assert bad_limit.returncode == 2 and "số nguyên dương" in bad_limit.stderr

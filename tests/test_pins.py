@@ -149,3 +149,21 @@ def test_first_pin_is_never_overwritten_by_a_late_first_run(store) -> None:  # n
     for _ in range(3):
         verify_pin(conn, "admin", "000001")
     assert locked_until(conn, "admin") is not None
+
+
+def test_lockout_keeps_counting_after_many_failures(store) -> None:  # noqa: ANN001
+    """2**n of a timedelta overflows near 45 failures; the lock must still be written."""
+    from datetime import timedelta
+
+    from kiosk.pins import MAX_LOCK, set_pin, verify_pin
+    from kiosk.clock import utc_now
+
+    conn = store.conn()
+    set_pin(conn, "admin", "274915")
+    conn.execute("UPDATE pins SET failures = 60 WHERE role = 'admin'")
+    now = utc_now()
+    check = verify_pin(conn, "admin", "000001", now=now)
+    assert not check.ok and check.locked_until == now + MAX_LOCK
+    assert conn.execute("SELECT failures FROM pins WHERE role = 'admin'").fetchone()[0] == 61
+    later = now + MAX_LOCK + timedelta(seconds=1)
+    assert verify_pin(conn, "admin", "274915", now=later).ok

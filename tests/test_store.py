@@ -104,3 +104,17 @@ def test_catalog_seed_is_idempotent_and_complete(tmp_path: Path) -> None:
         assert expected in names
     for c in catalog.categories(conn):
         assert c.name_en and c.icon and c.reply_days >= 1
+
+
+def test_a_failed_statement_rolls_back_and_the_connection_stays_usable(tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "d")
+    conn = store.conn()
+    with pytest.raises(sqlite3.IntegrityError):
+        with db.transaction(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+            conn.execute("INSERT INTO settings (key, value) VALUES ('a', '2')")   # duplicate key
+    assert not conn.in_transaction
+    assert catalog.get_setting(conn, "a") is None
+    with db.transaction(conn):
+        conn.execute("INSERT INTO settings (key, value) VALUES ('a', '3')")
+    assert catalog.get_setting(conn, "a") == 3
