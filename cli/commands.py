@@ -73,18 +73,27 @@ def report_show(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         emit_json(_public(view))
     else:
-        emit_text(f"{view.grouped_code}  {view.category_vi}  {view.created_utc}  {view.sync_state}"
-                  f"\n{view.text}")
+        emit_text(f"{_line(view, catalog.office_zone(store.conn()))}\n{view.text}")
     return 0
+
+
+def _line(view: ReportView, zone: str) -> str:
+    """One report for a person reading a terminal: local time, words, no UTC or state codes."""
+    from kiosk.clock import from_iso, local_display
+    from kiosk.receipts import STATE_VI
+
+    when = local_display(from_iso(view.created_utc), zone)
+    return f"{view.grouped_code}  {when}  {view.category_vi}  {STATE_VI.get(view.sync_state, '')}"
 
 
 def report_list(args: argparse.Namespace, store: Store) -> int:
     views = list_reports(store.conn(), args.limit)
+    zone = catalog.office_zone(store.conn())
     if args.json:
         emit_json([_public(v) for v in views])
     else:
         for v in views:
-            emit_text(f"{v.grouped_code}  {v.created_utc}  {v.category_vi}  {v.sync_state}")
+            emit_text(_line(v, zone))
     return 0
 
 

@@ -113,3 +113,13 @@ def test_unexpected_errors_are_a_sentence_not_a_traceback(tmp_path: Path) -> Non
     assert "Không mở được tệp dữ liệu" in proc.stderr
     bad_limit = run(tmp_path / "d", "report", "list", "--limit", "-5")
     assert bad_limit.returncode == 2 and "số nguyên dương" in bad_limit.stderr
+
+
+def test_text_output_is_for_people(tmp_path: Path) -> None:
+    new = json.loads(run(tmp_path / "d", "report", "new", "--category", "khac", "--text",
+                         "Cống bị tắc", "--json").stdout)
+    listed = run(tmp_path / "d", "report", "list").stdout
+    assert new["code"] in listed and "pending" not in listed     # the state, in words
+    assert "Đã lưu tại xã, chờ gửi lên tỉnh" in listed and "Z" not in listed.split(new["code"])[1]
+    shown = run(tmp_path / "d", "report", "show", new["code"]).stdout
+    assert "Cống bị tắc" in shown and "pending" not in shown
