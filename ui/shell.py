@@ -64,11 +64,12 @@ class Shell(QWidget):
         outer.addWidget(self.idle_banner)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
-        self.keyboard: OnScreenKeyboard | None = None
-        if mode == "kiosk":   # the hall's kiosk has no keyboard; a volunteer's laptop has one
-            self.keyboard = OnScreenKeyboard()
-            outer.addWidget(self.keyboard)
-            KeyboardDock(self.keyboard, self)
+        # The hall's kiosk has no keyboard; a volunteer's laptop has one. The on-screen one is
+        # built on first use (the first focused text field), not before Home is painted.
+        self._outer = outer
+        self._keyboard: OnScreenKeyboard | None = None
+        if mode == "kiosk":
+            KeyboardDock(lambda: self.keyboard, self)
         self.screens: dict[str, Screen] = {}
 
         self.idle = IdleWatcher(idle_timeout_s, parent=self)
@@ -169,6 +170,15 @@ class Shell(QWidget):
         return self.screens.get(name)
 
     @property
+    def keyboard(self) -> OnScreenKeyboard | None:
+        """The docked on-screen keyboard (kiosk mode only), made on first use."""
+        if self._keyboard is None and self.mode == "kiosk":
+            self._keyboard = OnScreenKeyboard()
+            self._keyboard.hide()
+            self._outer.addWidget(self._keyboard)
+        return self._keyboard
+
+    @property
     def queue(self) -> QueueService:
         """The office's queue; made on first use when the app did not pass one (tests, the
         volunteer shell), so a shell that never shows queue screens never opens it."""
@@ -262,8 +272,8 @@ class Shell(QWidget):
         self.guide.refresh()
         self._spoken = HOME   # an idle wipe speaks to nobody: Home stays silent after it
         self.clear_error()
-        if self.keyboard is not None:
-            self.keyboard.reset()   # hidden now (focus moves to the shell anyway), VI, no shift
+        if self._keyboard is not None:
+            self._keyboard.reset()   # hidden now (focus moves to the shell anyway), VI, no shift
         self._rebuild_all()
         self._show(HOME)
 

@@ -2,6 +2,8 @@
 (QApplication.focusChanged), so screens need no keyboard code."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import (QApplication, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
@@ -21,19 +23,26 @@ def wants_keyboard(widget: QWidget | None, scope: QWidget) -> bool:
 
 
 class KeyboardDock(QObject):
-    def __init__(self, keyboard: OnScreenKeyboard, scope: QWidget) -> None:
+    def __init__(self, keyboard: Callable[[], OnScreenKeyboard | None], scope: QWidget) -> None:
         super().__init__(scope)
-        self.keyboard = keyboard
+        self._keyboard = keyboard      # made on first use by its owner
+        self._built: OnScreenKeyboard | None = None
         self.scope = scope
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or self.keyboard.isAncestorOf(new):
-            return      # the window lost focus, or a key was touched: keep the target
+        if new is None:
+            return      # the window lost focus: keep the target
         field = new if wants_keyboard(new, self.scope) else None
-        self.keyboard.attach(field)
+        keyboard = self._keyboard() if field is not None else self._built
+        if keyboard is None:
+            return      # no text field yet: nothing to build or hide
+        self._built = keyboard
+        if keyboard.isAncestorOf(new):
+            return      # a key was touched: keep the target
+        keyboard.attach(field)
         if field is not None:
             # The keyboard takes the bottom of the screen: once the layout has settled, scroll
             # the field back into view.
