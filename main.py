@@ -35,6 +35,7 @@ def _log_to_data_dir(directory: Path) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.hub_args import add_hub_parser
     from cli.print_args import add_print_parser
     from cli.queue_args import add_queue_parser  # argparse only
 
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     parser.add_argument("--counter", type=int, metavar="N",
                         help="số quầy của máy này (vai trò clerk; mặc định cho lệnh queue)")
+    parser.add_argument("--hub", metavar="URL",
+                        help="lệnh queue dùng hàng đợi trên máy hub của xã (đã ghép nối)")
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("smoke-test", help="dựng mọi màn hình offscreen, nộp thử một phản ánh")
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_queue_parser(sub)
     add_print_parser(sub)
+    add_hub_parser(sub)
 
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
@@ -109,6 +113,10 @@ def _headless(args: argparse.Namespace) -> int:
             raise KioskError("store_unreadable", path=str(directory), detail=str(exc)) from exc
         if args.command == "queue":
             return queue_cmd.run(args, store)
+        if args.command == "hub":
+            from cli import hub_cmd
+
+            return hub_cmd.run(args, store)
         if args.command == "print":
             from cli import print_cmd  # Pillow and the printer drivers only for printing
 

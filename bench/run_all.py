@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import print as print_bench  # noqa: E402
-from bench import queue, startup, submit  # noqa: E402
+from bench import hub, queue, startup, submit  # noqa: E402
 
 
 def main() -> int:
@@ -17,6 +17,7 @@ def main() -> int:
     startup.main()
     submit.main()
     queue.main()
+    hub.main()
     print_bench.main()
     return 0
 

@@ -9,6 +9,9 @@ LEVELS = ("satisfied", "acceptable", "unsatisfied")
 
 def _json(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
+    # dest differs from the global --hub, so an omitted one does not erase the global one.
+    p.add_argument("--hub", dest="queue_hub", metavar="URL",
+                   help="dùng hàng đợi trên máy hub của xã (mặc định: --hub chung)")
     return p
 
 

@@ -15,6 +15,8 @@ from kiosk.queue.api import Ticket
 from kiosk.queue.estimate import say_estimate
 from kiosk.queue.local import LocalQueue
 
+QueueLike = Any   # LocalQueue, or kiosk.hub.client.HubQueue with --hub (same methods)
+
 NOBODY = ("Không còn ai chờ ở các dịch vụ của quầy {counter}.",
           "Nobody is waiting for counter {counter}'s services.")
 STATE_VI = {"waiting": "đang chờ", "called": "đã gọi", "serving": "đang phục vụ",
@@ -40,7 +42,7 @@ def _counter(args: argparse.Namespace) -> int:
     return int(counter)
 
 
-def _find(queue: LocalQueue, ref: str) -> Ticket:
+def _find(queue: QueueLike, ref: str) -> Ticket:
     found = queue.ticket(ref) if len(ref) == 36 else queue.ticket_by_label(ref)
     if found is None:
         raise KioskError("queue_ticket_unknown", ticket=ref)
@@ -253,5 +255,15 @@ HANDLERS = {
 }
 
 
+LOCAL_ONLY = ("bookings", "admin")   # settings and imports change the hub's own store
+
+
 def run(args: argparse.Namespace, store: Store) -> int:
+    url = getattr(args, "queue_hub", None) or getattr(args, "hub", None)
+    if url:
+        from cli.hub_cmd import queue_for
+
+        if args.action in LOCAL_ONLY:
+            raise KioskError("hub_local_only")
+        return HANDLERS[args.action](args, queue_for(url, store), store)
     return HANDLERS[args.action](args, LocalQueue(store), store)

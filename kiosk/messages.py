@@ -162,6 +162,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "Cannot read the receipt file to print ({path})."),
     "printer_failed": ("In không thành công. Xin thử “In lại” hoặc báo cán bộ xã.",
                        "Printing failed. Please try “Reprint” or tell a staff member."),
+    # Office hub (kiosk/hub): stations on other PCs talk to the queue over the LAN.
+    "hub_unreachable": ("Không kết nối được máy chủ của xã (máy hub) tại {url}. Xin kiểm tra máy "
+                        "hub đã bật và dây mạng; máy sẽ tự thử lại. Thao tác vừa rồi CHƯA được "
+                        "ghi nhận.",
+                        "Cannot reach the office hub at {url}. Check that the hub PC is on and "
+                        "the network cable; this station keeps retrying. The last action was NOT "
+                        "recorded."),
+    "hub_unpaired": ("Máy này chưa được ghép nối với máy hub của xã. Xin lấy mã ghép nối trên máy "
+                     "hub (hub pair-code) rồi chạy “hub pair”.",
+                     "This station is not paired with the office hub. Get a pairing code on the "
+                     "hub (hub pair-code), then run “hub pair”."),
+    "hub_pair_code_invalid": ("Mã ghép nối không đúng, đã dùng hoặc đã hết hạn (10 phút). Xin lấy "
+                              "mã mới trên máy hub.",
+                              "The pairing code is wrong, already used or expired (10 minutes). "
+                              "Get a new code on the hub."),
+    "hub_request_applied": ("Thao tác đã được máy hub thực hiện trước đó; xin xem lại màn hình.",
+                            "The hub already carried out this action; please check the screen."),
+    "hub_local_only": ("Lệnh này chỉ chạy được ngay trên máy hub, không qua mạng.",
+                       "This command only runs on the hub PC itself, not over the network."),
+    "hub_bad_request": ("Máy hub không hiểu yêu cầu ({detail}). Xin cập nhật phần mềm cho đồng bộ.",
+                        "The hub did not understand the request ({detail}). Please update both "
+                        "PCs to the same version."),
+    "hub_port_busy": ("Không mở được cổng {port} trên {host} cho máy hub (cổng đang bận?).",
+                      "Cannot open port {port} on {host} for the hub (is it in use?)."),
 }
 
 

@@ -49,11 +49,15 @@ def error_screen(message: str) -> QWidget:
 
 
 def build_window(role: str, store: Store, counter: int | None = None) -> QWidget:
+    from kiosk.queue.api import QueueService
     from kiosk.queue.local import LocalQueue
     from ui.shell import Shell
 
     # One queue for the process: the kiosk, a console and a board share it (and its day check).
-    queue = LocalQueue(store)
+    # A station paired with the office hub (settings hub.url + hub.token) uses it over the LAN.
+    from kiosk.hub.station import station_queue
+
+    queue: QueueService = station_queue(store.conn()) or LocalQueue(store)
     if role == "kiosk":
         return Shell(store, mode="kiosk", queue=queue)
     from ui import staff  # the staff consoles, imported only for staff roles
