@@ -21,5 +21,11 @@ def add_hub_parser(sub: argparse._SubParsersAction) -> None:
     pair.add_argument("--code", required=True, help="mã ghép nối hiện trên máy hub")
     pair.add_argument("--name", default="", help="tên máy này (ví dụ: Quầy 2)")
     pair.add_argument("--json", action="store_true")
+    revoke = hub.add_parser("revoke", help="thu hồi quyền của một máy trạm (chạy trên máy hub)")
+    revoke.add_argument("station", metavar="TOKEN_ID|NAME",
+                        help="mã số (xem “hub stations”) hoặc tên máy trạm")
+    revoke.add_argument("--json", action="store_true")
+    hub.add_parser("stations", help="các máy trạm đã ghép nối (chạy trên máy hub)").add_argument(
+        "--json", action="store_true")
     hub.add_parser("status", help="máy này có dùng máy hub không").add_argument(
         "--json", action="store_true")

@@ -52,18 +52,38 @@ def pair_code(args: argparse.Namespace, store: Store) -> int:
 
 
 def pair(args: argparse.Namespace, store: Store) -> int:
-    from kiosk.hub.client import _base, pair as exchange
+    from kiosk.hub.station import pair_station
 
-    url = _base(args.hub_url)
-    token = exchange(url, args.code, args.name or socket.gethostname())
-    conn = store.conn()
-    with conn:
-        catalog.set_setting(conn, URL_KEY, url)
-        catalog.set_setting(conn, TOKEN_KEY, token)
+    url = pair_station(store.conn(), args.hub_url, args.code, args.name or socket.gethostname())
     if args.json:
         emit_json({"paired": True, "hub": url})
     else:
         emit_text(f"Đã ghép nối máy này với máy hub {url}.")
+    return 0
+
+
+def revoke(args: argparse.Namespace, store: Store) -> int:
+    from kiosk.hub.pairing import revoke as withdraw
+
+    revoked = withdraw(store.conn(), args.station)
+    if args.json:
+        emit_json({"revoked": revoked})
+    else:
+        emit_text("\n".join(f"Đã thu hồi quyền của máy trạm #{r['id']} “{r['station']}”."
+                             for r in revoked))
+    return 0
+
+
+def stations(args: argparse.Namespace, store: Store) -> int:
+    from kiosk.hub.pairing import stations as listed
+
+    rows = listed(store.conn())
+    if args.json:
+        emit_json({"stations": rows})
+    else:
+        emit_text("\n".join(f"#{r['id']} {r['station'] or '—'}"
+                             + (" (đã thu hồi)" if r["revoked_utc"] else "") for r in rows)
+                  or "Chưa có máy trạm nào ghép nối.")
     return 0
 
 
@@ -87,7 +107,8 @@ def queue_for(url: str, store: Store):  # noqa: ANN201 - a HubQueue
     return HubQueue(_base(url), token)
 
 
-HANDLERS = {"serve": serve, "pair-code": pair_code, "pair": pair, "status": status}
+HANDLERS = {"serve": serve, "pair-code": pair_code, "pair": pair, "status": status,
+            "revoke": revoke, "stations": stations}
 
 
 def run(args: argparse.Namespace, store: Store) -> int:

@@ -177,6 +177,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "mã mới trên máy hub.",
                               "The pairing code is wrong, already used or expired (10 minutes). "
                               "Get a new code on the hub."),
+    "hub_token_revoked": ("Máy hub đã thu hồi quyền của máy này. Xin lấy mã ghép nối mới trên máy "
+                          "hub rồi ghép nối lại.",
+                          "The office hub has revoked this station. Get a new pairing code on the "
+                          "hub and pair again."),
+    "hub_pairing_locked": ("Đã nhập sai mã ghép nối quá nhiều lần. Máy hub tạm khóa việc ghép nối "
+                           "trong {minutes} phút; xin chờ rồi thử lại với mã mới.",
+                           "Too many wrong pairing codes. The hub has locked pairing for "
+                           "{minutes} minutes; please wait, then try again with a new code."),
+    "hub_station_unknown": ("Không có máy trạm nào đang ghép nối với mã số hoặc tên “{station}”.",
+                            "No paired station has the id or name “{station}”."),
     "hub_request_applied": ("Thao tác đã được máy hub thực hiện trước đó; xin xem lại màn hình.",
                             "The hub already carried out this action; please check the screen."),
     "hub_local_only": ("Lệnh này chỉ chạy được ngay trên máy hub, không qua mạng.",

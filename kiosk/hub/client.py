@@ -156,12 +156,16 @@ class HubQueue:
     def watermark(self) -> int:
         return int(self._get("watermark"))
 
-    def wait_change(self, after: int, timeout: float = 30.0) -> int:
+    def wait_change(self, after: int, timeout: float = 30.0, wait: float | None = None) -> int:
         """Long poll: the watermark as soon as it differs from `after` (or `after` again when the
-        hub's 25 s window ends). Boards and consoles wait here instead of polling."""
+        hub's window ends: `wait` seconds, at most 25). Boards and consoles wait here instead of
+        polling."""
         deadline = time.monotonic() + timeout
+        params: dict[str, float] = {"after": after}
+        if wait is not None:
+            params["wait"] = wait
         try:
-            response = self._once("GET", "events", deadline, params={"after": after})
+            response = self._once("GET", "events", deadline, params=params)
         except requests.RequestException as exc:
             self._drop_session()
             raise KioskError("hub_unreachable", url=self.url) from exc

@@ -4,8 +4,8 @@
                             counter_view?counter=, board_state, figures?day=, watermark
     POST /api/v1/<action>   take, cancel, rate, call_next, recall, start_serving, no_show,
                             transfer, finish, set_counter_open, close_day  (JSON keyword body)
-    GET  /api/v1/events?after=W   long poll: returns {"watermark": N} as soon as N != W
-                            (at most 25 s, then the same W: ask again)
+    GET  /api/v1/events?after=W[&wait=S]   long poll: returns {"watermark": N} as soon as N != W
+                            (at most S, never more than 25 s, then the same W: ask again)
     POST /api/v1/pair       {"code", "station"} -> {"token"}  (no token needed)
     GET  /api/v1/ping       {"hub": "caunoi"}  (no token; health and the bare round trip)
 
@@ -96,7 +96,8 @@ def error_body(exc: KioskError) -> dict[str, Any]:
 
 
 def error_status(exc: KioskError) -> int:
-    return {"hub_unpaired": 401, "hub_bad_request": 400, "hub_pair_code_invalid": 403}.get(
+    return {"hub_unpaired": 401, "hub_token_revoked": 401, "hub_bad_request": 400,
+            "hub_pair_code_invalid": 403, "hub_pairing_locked": 429}.get(
         exc.code, 409)
 
 
@@ -111,12 +112,16 @@ class Hub:
         self._actions = 0
         self.loop: asyncio.AbstractEventLoop | None = None
         self.changed: asyncio.Event | None = None
+        self.stopping = False          # set by HubServer.stop: open long polls answer at once
         self._prune()
 
     # --- plumbing (run in the thread pool) --------------------------------------------------
     def authorise(self, header: str | None) -> None:
         token = header[7:].strip() if header and header.lower().startswith("bearer ") else None
-        if not pairing.check_token(self.store.conn(), token):
+        state = pairing.token_state(self.store.conn(), token)
+        if state == "revoked":
+            raise KioskError("hub_token_revoked")
+        if state != "ok":
             raise KioskError("hub_unpaired")
 
     def _prune(self) -> None:
@@ -255,17 +260,17 @@ def create_app(store: Store) -> FastAPI:
         return answer(200, {"token": token})
 
     @app.get("/api/v1/events")
-    async def events(request: Request, after: int = -1) -> JSONResponse:
+    async def events(request: Request, after: int = -1, wait: float = LONG_POLL_S) -> JSONResponse:
         try:
             await run_in_threadpool(hub.authorise, request.headers.get("authorization"))
         except KioskError as exc:
             return refusal(exc)
-        deadline = time.monotonic() + LONG_POLL_S
+        deadline = time.monotonic() + max(0.0, min(wait, LONG_POLL_S))
         while True:
             woken = hub.changed
             mark = await run_in_threadpool(hub.queue.watermark)
             left = deadline - time.monotonic()
-            if mark != after or left <= 0 or woken is None:
+            if mark != after or left <= 0 or woken is None or hub.stopping:
                 return answer(200, {"watermark": mark})
             try:   # an action on this hub wakes us at once; 1 s covers writes made elsewhere
                 await asyncio.wait_for(woken.wait(), timeout=min(left, 1.0))
@@ -351,5 +356,6 @@ class HubServer:
         return self
 
     def stop(self) -> None:
+        self.app.state.hub.stopping = True    # long polls end within 1 s, before the grace ends
         self.server.should_exit = True
         self.thread.join(10)

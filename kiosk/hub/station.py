@@ -23,3 +23,28 @@ def station_queue(conn: sqlite3.Connection) -> HubQueue | None:
 
     token = catalog.get_setting(conn, TOKEN_KEY)
     return HubQueue(str(url), str(token) if token else None)
+
+
+def paired_hub(conn: sqlite3.Connection) -> str | None:
+    """The hub address this station is paired with (None: it uses its own store)."""
+    url, token = catalog.get_setting(conn, URL_KEY), catalog.get_setting(conn, TOKEN_KEY)
+    return str(url) if url and token else None
+
+
+def pair_station(conn: sqlite3.Connection, url: str, code: str, name: str = "") -> str:
+    """Exchange a one-time code with the hub at `url` and store its address and this station's
+    token (what `hub pair` does); the normalised address. Raises KioskError on refusal."""
+    from kiosk.hub.client import _base, pair
+
+    base = _base(url)
+    token = pair(base, code, name)
+    with conn:
+        catalog.set_setting(conn, URL_KEY, base)
+        catalog.set_setting(conn, TOKEN_KEY, token)
+    return base
+
+
+def unpair_station(conn: sqlite3.Connection) -> None:
+    """Forget the hub: this station goes back to its own store (takes effect on restart)."""
+    with conn:
+        conn.execute("DELETE FROM settings WHERE key IN (?, ?)", (URL_KEY, TOKEN_KEY))

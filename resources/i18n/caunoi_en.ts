@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+124" />
+            <location filename="../../ui/staff/admin.py" line="+126" />
             <source>Quit the application</source>
             <translation type="unfinished" />
         </message>
@@ -148,7 +148,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+85" />
+            <location filename="../../ui/app.py" line="+89" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation type="unfinished" />
         </message>
@@ -336,6 +336,54 @@
         </message>
     </context>
     <context>
+        <name>FiledScreen</name>
+        <message>
+            <location filename="../../ui/screens/filed.py" line="+33" />
+            <source>Receipts filed on this device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find by code, e.g. K7QM-2XPD-9RW</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find by code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Receipts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Print again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open the receipt PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Printing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This device saves receipts as PDF only: open the PDF to print it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Printed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomeScreen</name>
         <message>
             <location filename="../../ui/screens/home.py" line="+24" />
@@ -350,6 +398,11 @@
         <message>
             <location line="+3" />
             <source>Report a problem or make a request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Receipts filed here</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -433,6 +486,84 @@
         <message>
             <location line="+1" />
             <source>Lunch break</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HubAdminBox</name>
+        <message>
+            <location filename="../../ui/staff/hub_admin.py" line="+133" />
+            <source>Office hub</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hub address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. http://192.168.1.10:8765</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One-time code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code shown on the hub</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unpair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a pairing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This station is paired with the hub at %1. Restart it to use a new pairing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC uses its own queue (not paired with a hub).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Type the hub's address and the code it shows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Pairing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Paired with the hub at %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Unpaired: this PC uses its own queue after a restart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Code %1 (single use, 10 minutes) for the hub at %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -664,7 +795,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>The two PINs are not the same. Type the new PIN again.</source>
             <translation type="unfinished" />
         </message>
@@ -687,7 +818,7 @@
     <context>
         <name>PinPad</name>
         <message>
-            <location filename="../../ui/staff/pin_pad.py" line="+127" />
+            <location filename="../../ui/staff/pin_pad.py" line="+126" />
             <source>Clear</source>
             <translation type="unfinished" />
         </message>
@@ -745,7 +876,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Enter the same PIN again to confirm it.</source>
             <translation type="unfinished" />
         </message>
@@ -1626,7 +1757,7 @@
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../ui/shell.py" line="+120" />
+            <location filename="../../ui/shell.py" line="+123" />
             <source>Step {n}/{total}</source>
             <translation type="unfinished" />
         </message>
@@ -1652,7 +1783,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+165" />
+            <location line="+174" />
             <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
             <translation type="unfinished" />
         </message>

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+124" />
+            <location filename="../../ui/staff/admin.py" line="+126" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -147,7 +147,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+85" />
+            <location filename="../../ui/app.py" line="+89" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
         </message>
@@ -485,6 +485,84 @@
             <location line="+1" />
             <source>Lunch break</source>
             <translation>Có nghỉ trưa</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubAdminBox</name>
+        <message>
+            <location filename="../../ui/staff/hub_admin.py" line="+133" />
+            <source>Office hub</source>
+            <translation>Máy chủ của xã (hub)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hub address</source>
+            <translation>Địa chỉ máy hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. http://192.168.1.10:8765</source>
+            <translation>ví dụ http://192.168.1.10:8765</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One-time code</source>
+            <translation>Mã dùng một lần</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code shown on the hub</source>
+            <translation>mã đang hiện trên máy hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pair</source>
+            <translation>Ghép nối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unpair</source>
+            <translation>Ngắt ghép nối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a pairing code</source>
+            <translation>Tạo mã ghép nối</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This station is paired with the hub at %1. Restart it to use a new pairing.</source>
+            <translation>Máy này đã ghép nối với máy hub tại %1. Khởi động lại máy để dùng ghép nối mới.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC uses its own queue (not paired with a hub).</source>
+            <translation>Máy này dùng hàng đợi trên chính nó (chưa ghép nối với máy hub).</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Type the hub's address and the code it shows.</source>
+            <translation>Xin nhập địa chỉ máy hub và mã đang hiện trên máy hub.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Pairing…</source>
+            <translation>Đang ghép nối…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Paired with the hub at %1.</source>
+            <translation>Đã ghép nối với máy hub tại %1.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Unpaired: this PC uses its own queue after a restart.</source>
+            <translation>Đã ngắt ghép nối: sau khi khởi động lại, máy này dùng hàng đợi trên chính nó.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Code %1 (single use, 10 minutes) for the hub at %2</source>
+            <translation>Mã %1 (dùng một lần, trong 10 phút) cho máy hub tại %2</translation>
         </message>
     </context>
     <context>
@@ -1671,7 +1749,7 @@
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../ui/shell.py" line="+122" />
+            <location filename="../../ui/shell.py" line="+123" />
             <source>Step {n}/{total}</source>
             <translation>Bước {n}/{total}</translation>
         </message>
@@ -1697,7 +1775,7 @@
             <translation>Tương phản cao</translation>
         </message>
         <message>
-            <location line="+165" />
+            <location line="+174" />
             <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
             <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
         </message>

@@ -21,6 +21,7 @@ from kiosk.messages import describe
 from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
 from ui.staff.header import StaffHeader
+from ui.staff.hub_admin import HubAdminBox
 from ui.staff.kiosk_settings import KioskSettingsBox
 from ui.staff.pin_form import PinForm
 from ui.staff.printer_admin import PrinterSettingsBox
@@ -86,6 +87,7 @@ class AdminWindow(QWidget):
         left.addWidget(self.office_box)
         left.addWidget(self.device_box)
         left.addWidget(PrinterSettingsBox(store))
+        left.addWidget(HubAdminBox(store))
         self.kiosk_box = KioskSettingsBox(store)
         left.addWidget(self.kiosk_box)
         left.addStretch(1)
