@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-ROLES = ("kiosk", "clerk", "volunteer", "admin", "board")
+ROLES = ("kiosk", "clerk", "volunteer", "admin", "board", "hub")
 
 
 def _positive(text: str) -> int:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import catalog
 from kiosk.db import Store
 from kiosk.hub.server import HubServer
-from kiosk.hub.station import TOKEN_KEY, URL_KEY, station_queue
+from kiosk.hub.station import TOKEN_KEY, URL_KEY, save_hub_enabled, station_queue
 from tests.hub_support import hub_in_thread
 from tests.support import seeded_store
 from ui.staff.admin import AdminWindow
@@ -39,6 +39,7 @@ def test_split_scan_takes_a_typed_address_or_a_scanned_link() -> None:
 def test_pair_a_station_through_the_admin_box(qtbot: QtBot, ui: None, store: Store,
                                               hub: tuple[HubServer, Store]) -> None:
     server, hub_store = hub
+    save_hub_enabled(hub_store.conn(), True)      # only a PC serving the hub makes codes
     on_hub = HubAdminBox(hub_store)
     qtbot.addWidget(on_hub)
     assert on_hub.make_code_button.isVisibleTo(on_hub)
@@ -66,10 +67,10 @@ def test_pair_a_station_through_the_admin_box(qtbot: QtBot, ui: None, store: Sto
     assert catalog.get_setting(store.conn(), URL_KEY) == server.url
     assert catalog.get_setting(store.conn(), TOKEN_KEY)
     assert server.url in box.state.text() and box.unpair_button.isVisibleTo(box)
-    assert not box.make_code_button.isVisibleTo(box)
+    assert not box.make_code_button.isVisibleTo(box) and not box.enabled.isVisibleTo(box)
     queue = station_queue(store.conn())
     assert queue is not None and queue.watermark() >= 0       # the token works on the hub
 
     qtbot.mouseClick(box.unpair_button, Qt.MouseButton.LeftButton)
     assert box.paired() is None and station_queue(store.conn()) is None
-    assert box.make_code_button.isVisibleTo(box)
+    assert not box.make_code_button.isVisibleTo(box)       # not a hub: no code to make

@@ -49,15 +49,38 @@ def error_screen(message: str) -> QWidget:
 
 
 def build_window(role: str, store: Store, counter: int | None = None) -> QWidget:
+    """The role's window. `hub`: the office hub's own window (server in this process, behind the
+    admin PIN); a kiosk/clerk/board PC with setting hub.enabled serves the hub too. The server, if
+    any, is `window.hub_server` and stops when the application quits."""
+    # One queue for the process: the kiosk, a console and a board share it (and its day check).
+    # A station paired with the office hub (settings hub.url + hub.token) uses it over the LAN.
+    from kiosk.hub.station import hub_enabled, station_queue
+
+    if role == "hub":
+        from ui import staff
+        from ui.staff.hub_window import HubWindow, start_hub
+
+        server, error = start_hub(store)
+        gate = staff.PinGate("admin", store, lambda: HubWindow(store, server, error))
+        gate.hub_server = server   # type: ignore[attr-defined]
+        return gate
+    # A kiosk PC (or a console) with the hub switched on in admin settings serves it as well.
+    server = None
+    if role in ("kiosk", "clerk", "board") and hub_enabled(store.conn()):
+        from ui.staff.hub_window import start_hub
+
+        server, _error = start_hub(store)
+    window = _role_window(role, store, counter, station_queue(store.conn()))
+    window.hub_server = server   # type: ignore[attr-defined]
+    return window
+
+
+def _role_window(role: str, store: Store, counter: int | None, hub_queue: object) -> QWidget:
     from kiosk.queue.api import QueueService
     from kiosk.queue.local import LocalQueue
     from ui.shell import Shell
 
-    # One queue for the process: the kiosk, a console and a board share it (and its day check).
-    # A station paired with the office hub (settings hub.url + hub.token) uses it over the LAN.
-    from kiosk.hub.station import station_queue
-
-    queue: QueueService = station_queue(store.conn()) or LocalQueue(store)
+    queue: QueueService = hub_queue or LocalQueue(store)  # type: ignore[assignment]
     if role == "kiosk":
         return Shell(store, mode="kiosk", queue=queue)
     from ui import staff  # the staff consoles, imported only for staff roles

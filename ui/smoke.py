@@ -160,6 +160,20 @@ def _staff(app, store, summary: list[str], failures: list[str]) -> None:  # noqa
     gate.deleteLater()
     _flush(app)
     summary.append("volunteer PIN gate built")
+    from kiosk.hub.server import HubServer
+    from ui.staff.hub_window import HubWindow
+
+    server = HubServer(store, "127.0.0.1", 0).start()     # the hub role's window, loopback only
+    try:
+        hub = HubWindow(store, server)
+        _show(app, hub)
+        hub.make_code()
+        hub.close()
+        hub.deleteLater()
+        _flush(app)
+    finally:
+        server.stop()
+    summary.append("hub window built")
 
 
 def _jpeg() -> bytes:

@@ -330,7 +330,7 @@ class HubServer:
             self.app, host=host, port=port, log_level="warning", access_log=False,
             lifespan="on", timeout_graceful_shutdown=2))
         self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-        self.thread = threading.Thread(target=self.server.run, name="caunoi-hub", daemon=True)
+        self.thread = threading.Thread(target=self._run, name="caunoi-hub", daemon=True)
         self._port = port
 
     @property
@@ -345,6 +345,12 @@ class HubServer:
     def url(self) -> str:
         host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
         return f"http://{host}:{self.port}"
+
+    def _run(self) -> None:
+        try:
+            self.server.run()
+        except SystemExit:     # uvicorn exits when it cannot listen: start() says hub_port_busy
+            log.warning("hub server could not listen on %s:%s", self.host, self._port)
 
     def start(self, wait_s: float = 15.0) -> HubServer:
         self.thread.start()

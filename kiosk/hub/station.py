@@ -48,3 +48,31 @@ def unpair_station(conn: sqlite3.Connection) -> None:
     """Forget the hub: this station goes back to its own store (takes effect on restart)."""
     with conn:
         conn.execute("DELETE FROM settings WHERE key IN (?, ?)", (URL_KEY, TOKEN_KEY))
+
+
+# --- this PC as the office hub (`--role hub`, or a kiosk PC with the hub switched on) ------------
+ENABLED_KEY, PORT_KEY = "hub.enabled", "hub.port"
+DEFAULT_PORT = 8765
+
+
+def hub_enabled(conn: sqlite3.Connection) -> bool:
+    """Whether this PC serves the office hub next to its own window (admin setting)."""
+    return catalog.get_setting(conn, ENABLED_KEY) in (True, 1, "1", "true")
+
+
+def hub_port(conn: sqlite3.Connection) -> int:
+    value = catalog.get_setting(conn, PORT_KEY)
+    try:
+        return int(str(value)) if value not in (None, "") else DEFAULT_PORT
+    except (TypeError, ValueError):
+        return DEFAULT_PORT
+
+
+def save_hub_enabled(conn: sqlite3.Connection, on: bool, actor: str = "admin") -> None:
+    """Switch the hub on or off for this PC (takes effect at the next start), with an audit row."""
+    from kiosk.clock import to_iso, utc_now
+
+    with conn:
+        catalog.set_setting(conn, ENABLED_KEY, bool(on))
+        conn.execute("INSERT INTO audit_log (at_utc, actor, action) VALUES (?, ?, ?)",
+                     (to_iso(utc_now()), actor, "hub_enabled" if on else "hub_disabled"))

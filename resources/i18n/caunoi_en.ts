@@ -148,7 +148,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+89" />
+            <location filename="../../ui/app.py" line="+112" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation type="unfinished" />
         </message>
@@ -492,7 +492,7 @@
     <context>
         <name>HubAdminBox</name>
         <message>
-            <location filename="../../ui/staff/hub_admin.py" line="+133" />
+            <location filename="../../ui/staff/hub_admin.py" line="+140" />
             <source>Office hub</source>
             <translation type="unfinished" />
         </message>
@@ -532,7 +532,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+10" />
+            <location line="+1" />
+            <source>This PC is the office hub</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
             <source>This station is paired with the hub at %1. Restart it to use a new pairing.</source>
             <translation type="unfinished" />
         </message>
@@ -542,7 +547,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+20" />
+            <location line="+23" />
             <source>Type the hub's address and the code it shows.</source>
             <translation type="unfinished" />
         </message>
@@ -562,8 +567,81 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
+            <source>Saved. This PC serves the office hub from its next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Saved. This PC no longer serves the office hub after a restart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
             <source>Code %1 (single use, 10 minutes) for the hub at %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HubWindow</name>
+        <message>
+            <location filename="../../ui/staff/hub_window.py" line="+39" />
+            <source>The hub server could not start; the details were written to the log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+96" />
+            <source>Office hub</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a pairing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Paired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revoked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The hub is not running: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub is running; stations on the office network can pair with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Hub address: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Code %1 (single use, 10 minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Revoke</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Station revoked: it can no longer use the hub.</source>
             <translation type="unfinished" />
         </message>
     </context>

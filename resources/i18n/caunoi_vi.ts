@@ -147,7 +147,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+89" />
+            <location filename="../../ui/app.py" line="+112" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
         </message>
@@ -490,7 +490,7 @@
     <context>
         <name>HubAdminBox</name>
         <message>
-            <location filename="../../ui/staff/hub_admin.py" line="+133" />
+            <location filename="../../ui/staff/hub_admin.py" line="+140" />
             <source>Office hub</source>
             <translation>Máy chủ của xã (hub)</translation>
         </message>
@@ -530,7 +530,12 @@
             <translation>Tạo mã ghép nối</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+1" />
+            <source>This PC is the office hub</source>
+            <translation>Máy này là máy chủ của xã (hub)</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>This station is paired with the hub at %1. Restart it to use a new pairing.</source>
             <translation>Máy này đã ghép nối với máy hub tại %1. Khởi động lại máy để dùng ghép nối mới.</translation>
         </message>
@@ -540,7 +545,7 @@
             <translation>Máy này dùng hàng đợi trên chính nó (chưa ghép nối với máy hub).</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+23" />
             <source>Type the hub's address and the code it shows.</source>
             <translation>Xin nhập địa chỉ máy hub và mã đang hiện trên máy hub.</translation>
         </message>
@@ -560,9 +565,82 @@
             <translation>Đã ngắt ghép nối: sau khi khởi động lại, máy này dùng hàng đợi trên chính nó.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
+            <source>Saved. This PC serves the office hub from its next start.</source>
+            <translation>Đã lưu. Máy này làm máy chủ của xã (hub) từ lần khởi động sau.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Saved. This PC no longer serves the office hub after a restart.</source>
+            <translation>Đã lưu. Sau khi khởi động lại, máy này không còn làm máy chủ của xã (hub).</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Code %1 (single use, 10 minutes) for the hub at %2</source>
             <translation>Mã %1 (dùng một lần, trong 10 phút) cho máy hub tại %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubWindow</name>
+        <message>
+            <location filename="../../ui/staff/hub_window.py" line="+39" />
+            <source>The hub server could not start; the details were written to the log.</source>
+            <translation>Máy chủ hub không khởi động được; chi tiết đã được ghi vào nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+96" />
+            <source>Office hub</source>
+            <translation>Máy chủ của xã (hub)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a pairing code</source>
+            <translation>Tạo mã ghép nối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Station</source>
+            <translation>Máy trạm</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Paired</source>
+            <translation>Ghép nối lúc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revoked</source>
+            <translation>Thu hồi lúc</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The hub is not running: %1</source>
+            <translation>Máy hub không chạy: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub is running; stations on the office network can pair with it.</source>
+            <translation>Máy hub đang chạy; các máy trạm trong mạng của trụ sở có thể ghép nối với nó.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Hub address: %1</source>
+            <translation>Địa chỉ máy hub: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Code %1 (single use, 10 minutes)</source>
+            <translation>Mã %1 (dùng một lần, trong 10 phút)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Revoke</source>
+            <translation>Thu hồi</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Station revoked: it can no longer use the hub.</source>
+            <translation>Đã thu hồi máy trạm: máy đó không dùng máy hub được nữa.</translation>
         </message>
     </context>
     <context>

@@ -3,8 +3,10 @@
 On a station: the hub's address and the one-time code the hub shows, "Pair" (the exchange runs
 off the GUI thread), then the paired state and "Unpair". The address field also takes what a
 scanner reads from the hub's QR (`http://HUB:PORT/pair?code=CODE`): address and code are split.
-On the hub PC (not paired with another hub): "Make a pairing code" shows a fresh one-time code and
-the hub's LAN address, also as a QR drawn from reportlab's QR encoder (no extra dependency).
+"This PC is the office hub" (setting hub.enabled, saved off the GUI thread with an audit row)
+makes a kiosk/clerk/board PC serve the hub from its next start; only on such a PC does
+"Make a pairing code" show a fresh one-time code and the hub's LAN address, also as a QR drawn from
+reportlab's QR encoder (no extra dependency).
 A new pairing takes effect when the station's window restarts."""
 from __future__ import annotations
 
@@ -14,14 +16,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QWidget)
 
-from cli.hub_args import DEFAULT_PORT
 from kiosk.db import Store
 from kiosk.errors import KioskError
 from kiosk.hub import pairing
-from kiosk.hub.station import pair_station, paired_hub, unpair_station
+from kiosk.hub.station import (hub_enabled, hub_port, pair_station, paired_hub, save_hub_enabled,
+                                unpair_station)
 from kiosk.messages import describe
 from ui.i18n import LANG
 from ui.staff.style import set_tone
@@ -76,12 +78,12 @@ def qr_pixmap(payload: str, module_px: int = QR_MODULE_PX) -> QPixmap:
 
 
 class HubAdminBox(QGroupBox):
-    def __init__(self, store: Store, port: int = DEFAULT_PORT,
+    def __init__(self, store: Store, port: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hub_box")
         self.store = store
-        self.port = port
+        self.port = port or hub_port(store.conn())
         self.busy = False
         self.address = QLineEdit()
         self.address.setObjectName("hub_address")
@@ -111,10 +113,15 @@ class HubAdminBox(QGroupBox):
         self.qr = QLabel()
         self.qr.setObjectName("hub_qr")
         self.link = ""
+        self.enabled = QCheckBox()
+        self.enabled.setObjectName("hub_enabled")
+        self.enabled.setChecked(hub_enabled(store.conn()))
+        self.enabled.toggled.connect(self.save_enabled)
 
         self.form = QFormLayout(self)
         self.address_label, self.code_label = QLabel(), QLabel()
         self.form.addRow(self.state)
+        self.form.addRow(self.enabled)
         self.form.addRow(self.address_label, self.address)
         self.form.addRow(self.code_label, self.code)
         buttons = QHBoxLayout()
@@ -138,6 +145,8 @@ class HubAdminBox(QGroupBox):
         self.pair_button.setText(self.tr("Pair"))
         self.unpair_button.setText(self.tr("Unpair"))
         self.make_code_button.setText(self.tr("Make a pairing code"))
+        self.enabled.setText(self.tr("This PC is the office hub"))
+        self.enabled.setAccessibleName(self.enabled.text())
         self._show_state()
 
     # --- state -----------------------------------------------------------------------------
@@ -154,7 +163,10 @@ class HubAdminBox(QGroupBox):
         for widget in (self.address, self.code, self.pair_button):
             widget.setEnabled(not self.busy)
         self.unpair_button.setVisible(hub is not None)
-        self.make_code_button.setVisible(hub is None)
+        serving = hub is None and self.enabled.isChecked()
+        self.enabled.setVisible(hub is None)
+        for widget in (self.make_code_button, self.shown_code, self.qr):
+            widget.setVisible(serving)
 
     def _say(self, text: str, tone: str) -> None:
         self.result.setText(text)
@@ -198,6 +210,32 @@ class HubAdminBox(QGroupBox):
         unpair_station(self.store.conn())
         self._show_state()
         self._say(self.tr("Unpaired: this PC uses its own queue after a restart."), "ok")
+
+    # --- this PC as the hub -------------------------------------------------------------------
+    def save_enabled(self, on: bool) -> None:
+        self.enabled.setEnabled(False)
+
+        def work(conn: sqlite3.Connection) -> bool:
+            save_hub_enabled(conn, on)
+            return on
+
+        run_store_task(self, self.store, work, self._enabled_saved, self._enabled_failed)
+
+    def _enabled_saved(self, on: bool) -> None:
+        self.enabled.setEnabled(True)
+        self._show_state()
+        self._say(self.tr("Saved. This PC serves the office hub from its next start.") if on
+                  else self.tr("Saved. This PC no longer serves the office hub after a restart."),
+                  "ok")
+
+    def _enabled_failed(self, error: BaseException) -> None:
+        self.enabled.setEnabled(True)
+        self.enabled.blockSignals(True)
+        self.enabled.setChecked(hub_enabled(self.store.conn()))
+        self.enabled.blockSignals(False)
+        self._show_state()
+        self._say(describe(error, LANG.code) if isinstance(error, KioskError) else str(error),
+                  "error")
 
     # --- hub -------------------------------------------------------------------------------
     def make_code(self) -> None:
