@@ -95,3 +95,16 @@ class Resident:
 @pytest.fixture
 def resident(ui, qtbot) -> Resident:  # noqa: ANN001
     return Resident(qtbot)
+
+
+@pytest.fixture()
+def hub(tmp_path: Path) -> Iterator[tuple[object, Store]]:   # (HubServer, Store)
+    """A hub server on a free loopback port, in a thread, over a seeded store."""
+    from tests.hub_support import hub_in_thread
+    from tests.support import seeded_store
+
+    store = seeded_store(tmp_path / "hub")
+    server = hub_in_thread(store)
+    yield server, store
+    server.stop()
+    store.close()

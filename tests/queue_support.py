@@ -103,3 +103,24 @@ def replay(kinds: list[str]) -> str:
             return f"invalid:{kind} after {state}"
         state = _AFTER.get(kind, state)
     return state or "none"
+
+
+def race_callers(commands: list[list[str]]) -> list[str]:
+    """Start caller processes, let each say READY, release them together, and return every
+    ticket label they report CALLED (in "calls" mode, '-' when nobody waited)."""
+    import subprocess
+
+    children = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for cmd in commands]
+    for child in children:                      # all connected and ready, then all go
+        assert child.stdout is not None and child.stdout.readline().strip() == "READY"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    called: list[str] = []
+    for child in children:
+        out, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err
+        called += [line.split()[1] for line in out.splitlines() if line.startswith("CALLED")]
+    return called

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,15 +25,6 @@ from tests.hub_support import free_port, hub_in_thread, station_token
 from tests.queue_support import A, B
 from tests.support import seeded_store
 from tests.test_cli import run
-
-
-@pytest.fixture()
-def hub(tmp_path: Path) -> Iterator[tuple[HubServer, Store]]:
-    store = seeded_store(tmp_path / "hub")
-    server = hub_in_thread(store)
-    yield server, store
-    server.stop()
-    store.close()
 
 
 @pytest.fixture()

@@ -15,7 +15,7 @@ from kiosk.hub.client import HubQueue, pair
 from kiosk.queue.local import LocalQueue
 from tests.hub_support import (HOST, free_port, kill, pair_code_cli, start_hub_process,
                                station_token)
-from tests.queue_support import A, B, C, invariant_problems
+from tests.queue_support import A, B, C, invariant_problems, race_callers
 from tests.support import seeded_store
 
 CALLER = Path(__file__).resolve().parent / "tools" / "hub_caller.py"
@@ -32,21 +32,8 @@ def test_two_stations_calling_at_once_through_the_hub_never_share_a_ticket(
     url = f"http://{HOST}:{port}"
     try:
         tokens = [pair(url, pair_code_cli(data), f"console {c}") for c in (1, 2)]
-        children = [subprocess.Popen([sys.executable, str(CALLER), url, token, str(c), "calls",
-                                      "100"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
-                    for c, token in zip((1, 2), tokens)]
-        for child in children:                  # both ready, then both go
-            assert child.stdout is not None and child.stdout.readline().strip() == "READY"
-        for child in children:
-            assert child.stdin is not None
-            child.stdin.write("go\n")
-            child.stdin.flush()
-        called: list[str] = []
-        for child in children:
-            out, err = child.communicate(timeout=300)
-            assert child.returncode == 0, err
-            called += [line.split()[1] for line in out.splitlines() if line.startswith("CALLED")]
+        called = race_callers([[sys.executable, str(CALLER), url, token, str(c), "calls", "100"]
+                               for c, token in zip((1, 2), tokens)])
     finally:
         kill(hub)
     assert len(called) == 200 and "-" not in called

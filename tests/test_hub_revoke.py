@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,18 +15,8 @@ from kiosk.hub import pairing
 from kiosk.hub.client import HubQueue, pair
 from kiosk.hub.server import HubServer
 from kiosk.messages import describe
-from tests.hub_support import hub_in_thread
 from tests.support import seeded_store
 from tests.test_cli import run
-
-
-@pytest.fixture()
-def hub(tmp_path: Path) -> Iterator[tuple[HubServer, Store]]:
-    store = seeded_store(tmp_path / "hub")
-    server = hub_in_thread(store)
-    yield server, store
-    server.stop()
-    store.close()
 
 
 def test_revoke_by_name_and_by_id_refuses_the_station_with_a_sentence(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import random
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
 from kiosk.db import Store
 from kiosk.queue.local import LocalQueue
-from tests.queue_support import A, B, C, invariant_problems
+from tests.queue_support import A, B, C, invariant_problems, race_callers
 from tests.durability import run_then_kill
 from tests.support import seeded_store
 
@@ -24,20 +23,8 @@ def test_two_processes_calling_at_once_never_share_a_ticket(tmp_path: Path) -> N
     conn = store.conn()
     issued = [queue.take((A, B, C)[i % 3], priority=i % 9 == 0).label for i in range(400)]
     store.close()
-    children = [subprocess.Popen([sys.executable, str(CALLER), str(data), str(c), "calls",
-                                  "200"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True) for c in (1, 2)]
-    for child in children:                      # both connected and ready, then both go
-        assert child.stdout is not None and child.stdout.readline().strip() == "READY"
-    for child in children:
-        assert child.stdin is not None
-        child.stdin.write("go\n")
-        child.stdin.flush()
-    called: list[str] = []
-    for child in children:
-        out, err = child.communicate(timeout=300)
-        assert child.returncode == 0, err
-        called += [line.split()[1] for line in out.splitlines() if line.startswith("CALLED")]
+    called = race_callers([[sys.executable, str(CALLER), str(data), str(c), "calls", "200"]
+                           for c in (1, 2)])
     assert len(called) == 400 and "-" not in called
     assert sorted(called) == sorted(issued)      # each ticket exactly once
     conn = sqlite3.connect(data / Store.FILE_NAME)

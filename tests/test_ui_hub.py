@@ -3,8 +3,6 @@ a HubQueue against a real hub on loopback see a call made by another station, wo
 hub's long poll on the poller's own thread (not a 500 ms poll); the thread ends with the widget."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +12,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.db import Store
 from kiosk.hub.client import HubQueue
 from kiosk.hub.server import HubServer
-from tests.hub_support import hub_in_thread, station_token
+from tests.hub_support import station_token
 from tests.queue_support import A
-from tests.support import seeded_store
 from ui import queue_poll
 from ui.board import QueueBoard
 from ui.speech import Announcer, RecordingEngine
@@ -38,15 +35,6 @@ class CountingHubQueue(HubQueue):
     def watermark(self) -> int:
         self.watermarks += 1
         return super().watermark()
-
-
-@pytest.fixture()
-def hub(tmp_path: Path) -> Iterator[tuple[HubServer, Store]]:
-    store = seeded_store(tmp_path / "hub")
-    server = hub_in_thread(store)
-    yield server, store
-    server.stop()
-    store.close()
 
 
 def station(hub: tuple[HubServer, Store], cls: type[HubQueue] = HubQueue) -> HubQueue:

@@ -3,10 +3,7 @@ station pairs against a real hub on loopback with it (off the GUI thread), shows
 refuses a wrong code with its sentence, and unpairs."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,19 +11,8 @@ from kiosk import catalog
 from kiosk.db import Store
 from kiosk.hub.server import HubServer
 from kiosk.hub.station import TOKEN_KEY, URL_KEY, save_hub_enabled, station_queue
-from tests.hub_support import hub_in_thread
-from tests.support import seeded_store
 from ui.staff.admin import AdminWindow
 from ui.staff.hub_admin import HubAdminBox, pairing_link, split_scan
-
-
-@pytest.fixture()
-def hub(tmp_path: Path) -> Iterator[tuple[HubServer, Store]]:
-    store = seeded_store(tmp_path / "hub")
-    server = hub_in_thread(store)
-    yield server, store
-    server.stop()
-    store.close()
 
 
 def test_split_scan_takes_a_typed_address_or_a_scanned_link() -> None:
