@@ -199,6 +199,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Sync's words live beside it, one table per part, so each part's sentences stay together.
+from kiosk import messages_link, messages_sync  # noqa: E402
+
+MESSAGES.update(messages_link.MESSAGES)
+MESSAGES.update(messages_sync.MESSAGES)
+
+
 def describe(error: KioskError, lang: str = "vi") -> str:
     """The sentence for a KioskError, in 'vi' or 'en'."""
     index = 1 if lang == "en" else 0

@@ -1,0 +1,1 @@
+"""Talks to the provincial server: outbox batches, media, the changes feed. No Qt (DESIGN.md)."""
