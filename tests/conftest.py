@@ -108,3 +108,7 @@ def hub(tmp_path: Path) -> Iterator[tuple[object, Store]]:   # (HubServer, Store
     yield server, store
     server.stop()
     store.close()
+
+
+# Sync fixtures live beside their helpers; importing them here makes them visible to every test.
+from tests.secrets_support import file_keyring_env, memory_secrets  # noqa: E402, F401
