@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cli.hub_args import add_hub_parser
     from cli.print_args import add_print_parser
     from cli.queue_args import add_queue_parser  # argparse only
+    from cli.sync_args import add_sync_parser
 
     parser = argparse.ArgumentParser(prog="caunoi", description="Cầu Nối — kiosk xã/phường")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CAUNOI_DATA_DIR hoặc "
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_queue_parser(sub)
     add_print_parser(sub)
     add_hub_parser(sub)
+    add_sync_parser(sub)
 
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
@@ -121,6 +123,10 @@ def _headless(args: argparse.Namespace) -> int:
             from cli import print_cmd  # Pillow and the printer drivers only for printing
 
             return print_cmd.run(args, store)
+        if args.command == "sync":
+            from cli import sync_cmd  # requests, pydantic and cryptography only for sync
+
+            return sync_cmd.run(args, store)
         return handlers[(args.command, args.action)](args, store)
     except KioskError as exc:
         return fail(describe(exc, args.lang))

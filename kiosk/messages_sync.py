@@ -42,6 +42,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "khác, xin hủy đăng ký trước.",
                            "This device is enrolled with {current}. To move it to another "
                            "server, remove the enrolment first."),
+    # --- server answers sync/http.py passes on by code (no sentence in messages_link.py yet) ---
+    "unauthorized": ("Máy chủ tỉnh không còn nhận máy này (mã truy cập sai hoặc đã bị thu hồi). "
+                     "Xin cán bộ quản trị đăng ký lại máy.",
+                     "The provincial server no longer accepts this device (its token is wrong "
+                     "or was revoked). An administrator needs to enrol it again."),
+    "device_revoked": ("Tỉnh đã thu hồi quyền đồng bộ của máy này. Xin liên hệ tỉnh để đăng ký "
+                       "lại.",
+                       "The province revoked this device's access. Please contact the province "
+                       "to enrol it again."),
+    "server_refused": ("Máy chủ tỉnh từ chối yêu cầu (mã {status}: {error}). Xin báo cán bộ kỹ "
+                       "thuật.",
+                       "The provincial server refused the request ({status}: {error}). Please "
+                       "tell a technician."),
+    "batch_too_large": ("Máy chủ tỉnh không nhận gói dữ liệu lớn như vậy; máy sẽ gửi thành các "
+                        "gói nhỏ hơn.",
+                        "The provincial server refused a batch that large; the device will send "
+                        "smaller batches."),
+    "body_too_large": ("Máy chủ tỉnh không nhận gói dữ liệu lớn như vậy; máy sẽ gửi thành các "
+                       "gói nhỏ hơn.",
+                       "The provincial server refused a body that large; the device will send "
+                       "smaller batches."),
+    "range_mismatch": ("Việc gửi tiếp một ảnh bị lệch vị trí; máy sẽ gửi lại ảnh từ đầu.",
+                       "Resuming a photo upload went out of step; the device will send it again."),
+    "hash_mismatch": ("Ảnh gửi lên tỉnh bị sai lệch trên đường truyền; máy sẽ gửi lại lần sau.",
+                      "A photo arrived damaged at the provincial server; it will be sent again."),
     # --- quarantine ---------------------------------------------------------------------------
     "quarantine_not_found": ("Không có mục nào đang chờ kiểm tra với mã {item}.",
                              "No quarantined item has the id {item}."),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from kiosk import catalog, codes
+from kiosk import catalog, codes, items
 from kiosk.clock import check_clock, to_iso, utc_now
 from kiosk.consent import consent_hash
 from kiosk.db import Store, transaction
@@ -157,9 +157,11 @@ def _insert(conn: sqlite3.Connection, report_id: str, code: str, v: _Valid,
     for position, photo in enumerate(photos):
         conn.execute("INSERT INTO report_media (report_id, position, sha256) VALUES (?,?,?)",
                      (report_id, position, photo.sha256))
+    # The item hash is fixed here, in the filing transaction (docs/sync.md "Item identity").
     conn.execute(
-        "INSERT INTO outbox (item_uuid, kind, ref_id, created_utc) VALUES (?, 'report', ?, ?)",
-        (report_id, report_id, created),
+        "INSERT INTO outbox (item_uuid, kind, ref_id, created_utc, item_hash)"
+        " VALUES (?, 'report', ?, ?, ?)",
+        (report_id, report_id, created, items.hash_for(conn, "report", report_id)),
     )
 
 
@@ -179,7 +181,7 @@ class ReportView:
     photo_count: int
     anonymous: bool
     phone_masked: str | None
-    sync_state: str          # outbox state: pending | sent | quarantined
+    sync_state: str          # outbox state: pending | sent | quarantined (| superseded)
 
     @property
     def grouped_code(self) -> str:
@@ -194,7 +196,9 @@ _VIEW_SQL = (
     " coalesce(o.state, 'pending')"
     " FROM reports r JOIN categories c ON c.id = r.category_id"
     " LEFT JOIN hamlets h ON h.id = r.hamlet_id"
-    " LEFT JOIN outbox o ON o.kind = 'report' AND o.ref_id = r.id"
+    # An edited report has several outbox rows (the old ones superseded): show the newest.
+    " LEFT JOIN outbox o ON o.seq = (SELECT max(seq) FROM outbox"
+    " WHERE kind = 'report' AND ref_id = r.id)"
 )
 
 
@@ -235,9 +239,11 @@ def pending_count(conn: sqlite3.Connection) -> int:
 
 
 def report_photos(conn: sqlite3.Connection, report_id: str) -> list[bytes]:
+    """The photos in order: full size, or the thumbnail once the province holds the original
+    and the kiosk dropped its copy (sync/media.py)."""
     return [row[0] for row in conn.execute(
-        "SELECT m.data FROM report_media rm JOIN media m ON m.sha256 = rm.sha256"
-        " WHERE rm.report_id = ? ORDER BY rm.position", (report_id,))]
+        "SELECT coalesce(m.data, m.thumb) FROM report_media rm JOIN media m"
+        " ON m.sha256 = rm.sha256 WHERE rm.report_id = ? ORDER BY rm.position", (report_id,))]
 
 
 def receipt_path(store: Store, code: str) -> Path:

@@ -116,3 +116,43 @@ def test_a_failed_statement_rolls_back_and_the_connection_stays_usable(tmp_path:
     with db.transaction(conn):
         conn.execute("INSERT INTO settings (key, value) VALUES ('a', '3')")
     assert catalog.get_setting(conn, "a") == 3
+
+
+def test_version_7_keeps_outbox_seq_and_photos(tmp_path: Path) -> None:
+    """0007 rebuilds outbox and media: rows, seq counter and photo links survive, and the rows
+    written by version 6 get their item hash on the first sync (kiosk.items)."""
+    from kiosk import items
+    from kiosk.photos import prepare_photo
+    from tests.support import jpeg_bytes
+
+    path = tmp_path / "v6.sqlite3"
+    conn = db.connect(path)
+    db.migrate(conn, target=6)
+    catalog.seed(conn)
+    photo = prepare_photo(jpeg_bytes())
+    with db.transaction(conn):
+        conn.execute("INSERT INTO media (sha256, mime, width, height, data) VALUES (?,?,?,?,?)",
+                     (photo.sha256, photo.mime, photo.width, photo.height, photo.data))
+        conn.execute(
+            "INSERT INTO reports (id, code, category_id, text, text_fold, channel, created_utc,"
+            " device_utc, office_zone, due_date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            ("1" * 36, "K7QM2XPD9RW", "ha-tang", "Đèn hỏng", "den hong", "kiosk",
+             "2026-03-02T01:00:00.000000Z", "2026-03-02T01:00:00.000000Z", "Asia/Ho_Chi_Minh",
+             "2026-03-20"))
+        conn.execute("INSERT INTO report_media VALUES (?, 0, ?)", ("1" * 36, photo.sha256))
+        for n in range(3):   # seq 1..3, then the last one deleted: the counter must stay at 3
+            conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc)"
+                         " VALUES (?, 'report', ?, ?)", (str(n) * 36, "1" * 36, "t"))
+        conn.execute("DELETE FROM outbox WHERE seq > 1")
+    assert db.migrate(conn) == db.latest_version() >= 7
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()[0] == 3
+    assert tuple(conn.execute("SELECT seq, state, item_hash FROM outbox").fetchone()) == (
+        1, "pending", None)
+    assert bytes(conn.execute("SELECT data FROM media").fetchone()[0]) == photo.data
+    with db.transaction(conn):
+        assert items.fill_missing_hashes(conn) == 1
+    assert len(conn.execute("SELECT item_hash FROM outbox").fetchone()[0]) == 64
+    with pytest.raises(sqlite3.IntegrityError):      # report_media still checks its photo
+        conn.execute("INSERT INTO report_media VALUES (?, 1, ?)", ("1" * 36, "f" * 64))
+    assert {"cases", "case_events", "dossiers", "dossier_events"} <= _tables(conn)

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from kiosk import items
 from kiosk.clock import to_iso
 from kiosk.queue.api import EventKind
 
@@ -66,8 +67,9 @@ def add_event(conn: sqlite3.Connection, ticket_id: str, kind: EventKind, now: da
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (event_uuid, ticket_id, kind, at, day, service_id, counter, clerk, target, lane,
          wait_s, service_s))
-    conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc)"
-                 " VALUES (?, 'ticket_event', ?, ?)", (event_uuid, event_uuid, at))
+    conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc, item_hash)"
+                 " VALUES (?, 'ticket_event', ?, ?, ?)",
+                 (event_uuid, event_uuid, at, items.hash_for(conn, "ticket_event", event_uuid)))
     return int(cur.lastrowid or 0)
 
 

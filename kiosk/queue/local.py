@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from kiosk import catalog
+from kiosk import catalog, items
 from kiosk.clock import to_iso, utc_now
 from kiosk.db import Store, transaction
 from kiosk.errors import KioskError
@@ -203,8 +203,10 @@ class LocalQueue:
             rating_id, at = str(uuid.uuid4()), to_iso(ctx.now)
             ctx.conn.execute("INSERT INTO ratings (id, ticket_id, level, at_utc)"
                              " VALUES (?, ?, ?, ?)", (rating_id, ticket_id, level, at))
-            ctx.conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc)"
-                             " VALUES (?, 'rating', ?, ?)", (rating_id, rating_id, at))
+            ctx.conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc, item_hash)"
+                             " VALUES (?, 'rating', ?, ?, ?)",
+                             (rating_id, rating_id, at,
+                              items.hash_for(ctx.conn, "rating", rating_id)))
 
     @staticmethod
     def _label(ctx: reads.Context, ticket_id: str) -> str:
