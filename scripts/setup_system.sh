@@ -2,8 +2,9 @@
 # Checks (and, as root, installs) the Debian packages Cầu Nối needs to run and test:
 # the shared libraries of PySide6's wheels (xcb + offscreen platform plugins, QtMultimedia and
 # its bundled FFmpeg backend), poppler-utils for receipt tests, binutils for PyInstaller and
-# espeak-ng for the display board's Vietnamese voice (docs/speech.md), and hunspell-vi, whose
-# syllable list tests the on-screen keyboard's Telex (tests/test_telex.py).
+# espeak-ng for the display board's Vietnamese voice (docs/speech.md), hunspell-vi, whose
+# syllable list tests the on-screen keyboard's Telex (tests/test_telex.py), gnome-keyring for the
+# keyring end-to-end test and PostgreSQL for the reference server's second database.
 # Quiet when everything is present. Not Debian (no dpkg-query): prints a note and succeeds.
 #
 # Found with `ldd` on PySide6/Qt/plugins/{platforms,multimedia}/*.so and Qt/lib/libQt6*.so.6:
@@ -34,7 +35,14 @@ REQUIRED=(
     espeak-ng
     # tests only: an independent Vietnamese syllable list for the Telex round trip
     hunspell-vi
+    # sync credentials end to end through a real Secret Service (tests/test_sync_keyring_e2e.py):
+    # gnome-keyring on a private session bus started by dbus-run-session
+    gnome-keyring "dbus-daemon|dbus"
 )
+# The reference server's PostgreSQL test needs initdb/pg_ctl; any install on PATH will do.
+if ! command -v initdb >/dev/null 2>&1 && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    REQUIRED+=(postgresql)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "setup_system: not a Debian system (no dpkg-query); install Qt's runtime libraries," \

@@ -30,6 +30,8 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import ReadTimeoutError
 
 from sync.errors import SyncError
 from sync.protocol import API_PREFIX, PROTOCOL_VERSION, SERVICE, ErrorBody, Hello
@@ -196,9 +198,10 @@ class Transport:
         except requests.exceptions.SSLError as exc:
             raise SyncError("tls_untrusted", url=self.base_url, detail=_short(exc)) from exc
         except (requests.exceptions.Timeout, requests.exceptions.ConnectionError,
-                requests.exceptions.ChunkedEncodingError, OSError) as exc:
+                requests.exceptions.ChunkedEncodingError, Urllib3Error, OSError) as exc:
+            # The body is read from urllib3 directly (our own inflating), so its errors too.
             code = "link_timeout" if expired.is_set() or isinstance(
-                exc, requests.exceptions.Timeout) else "link_down"
+                exc, (requests.exceptions.Timeout, ReadTimeoutError)) else "link_down"
             raise SyncError(code, url=self.base_url) from exc
         finally:
             timer.cancel()

@@ -112,3 +112,4 @@ def hub(tmp_path: Path) -> Iterator[tuple[object, Store]]:   # (HubServer, Store
 
 # Sync fixtures live beside their helpers; importing them here makes them visible to every test.
 from tests.secrets_support import file_keyring_env, memory_secrets  # noqa: E402, F401
+from tests.server_support import province  # noqa: E402, F401

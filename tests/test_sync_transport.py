@@ -195,3 +195,87 @@ def test_retry_after_is_a_floor() -> None:
 def test_jitter_spreads_clients() -> None:
     delays = {round(next_delay(4, rng=random.Random(seed)), 3) for seed in range(20)}
     assert len(delays) == 20       # twenty kiosks do not all come back in the same instant
+
+
+# --- bad servers and bad links (tests/bad_servers.py, tests/faultproxy.py) ------------------------
+
+from tests.bad_servers import (CaptivePortalServer, DripServer, GzipBombServer,  # noqa: E402
+                               HugeBodyServer, MalformedJsonServer, RetryAfterServer)
+from tests.faultproxy import FaultProxy  # noqa: E402
+
+
+def _hello_fails(url: str, **kwargs: object) -> SyncError:
+    with Transport(url, **kwargs) as transport, pytest.raises(SyncError) as failed:  # type: ignore[arg-type]
+        transport.hello()
+    return failed.value
+
+
+def test_captive_portal_answering_200_html_is_not_our_server() -> None:
+    with CaptivePortalServer() as portal:
+        error = _hello_fails(portal.url)
+    assert error.code == "not_our_server" and error.transient
+    assert "đăng nhập" in describe(error)
+
+
+def test_malformed_json_is_not_our_server() -> None:
+    with MalformedJsonServer() as server:
+        assert _hello_fails(server.url).code == "not_our_server"
+
+
+@pytest.mark.parametrize("http_date", [False, True])
+def test_5xx_with_retry_after_is_busy_and_keeps_the_delay(http_date: bool) -> None:
+    with RetryAfterServer(retry_after_s=120, http_date=http_date) as server:
+        error = _hello_fails(server.url)
+    assert error.code == "server_busy" and error.retry_after is not None
+    assert 100 <= error.retry_after <= 121      # an HTTP-date has one-second resolution
+    assert next_delay(0, retry_after=error.retry_after) >= error.retry_after
+
+
+def test_a_dripping_server_is_cut_at_the_deadline() -> None:
+    with DripServer(interval_s=0.2) as server:
+        error = _hello_fails(server.url, deadline_s=1.5)
+    assert error.code == "link_timeout"
+
+
+def test_a_blackholed_link_is_cut_at_the_deadline() -> None:
+    with CaptivePortalServer() as upstream, FaultProxy(upstream.port) as proxy:
+        proxy.set_fault("blackhole")
+        error = _hello_fails(proxy.url, deadline_s=1.0)
+    assert error.code == "link_timeout"
+
+
+def test_a_gzip_bomb_stops_at_the_cap() -> None:
+    with GzipBombServer(expanded_bytes=64 * 2**20) as server:
+        error = _hello_fails(server.url, max_response_bytes=2 * 2**20)
+    assert error.code == "response_too_large"
+
+
+def test_a_huge_body_stops_at_the_cap_without_reading_it_all() -> None:
+    with HugeBodyServer(size=200 * 2**20) as server:
+        error = _hello_fails(server.url, max_response_bytes=1 * 2**20)
+        sent = server.bytes_sent
+    assert error.code == "response_too_large"
+    assert sent < 100 * 2**20
+
+
+@pytest.mark.parametrize("kind,after", [("reset_request", 10), ("reset_response", 5),
+                                        ("truncate", 20), ("truncate", 200)])
+def test_a_broken_answer_never_passes_for_a_good_one(tls_free_hello_server: str, kind: str,
+                                                      after: int) -> None:
+    port = int(tls_free_hello_server.rsplit(":", 1)[1])
+    with FaultProxy(port) as proxy:
+        proxy.set_fault(kind, after_bytes=after)
+        error = _hello_fails(proxy.url, deadline_s=5)
+    assert error.transient and error.code in ("link_down", "not_our_server")
+
+
+@pytest.fixture
+def tls_free_hello_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
