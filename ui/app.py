@@ -86,9 +86,21 @@ def _role_window(role: str, store: Store, counter: int | None, hub_queue: object
     from ui import staff  # the staff consoles, imported only for staff roles
 
     if role == "volunteer":
-        return staff.PinGate("volunteer", store,
-                             lambda: Shell(store, mode="volunteer", queue=queue))
+        from ui.staff.windows import VolunteerWindow
+
+        return staff.PinGate("volunteer", store, lambda: VolunteerWindow(store, queue))
     return staff.build_staff_window(role, store, queue, counter)
+
+
+def _start_sync(role: str, store: Store) -> None:
+    """Sync with the province in the background (off the GUI thread), once enrolled. A failure
+    here is logged; the role's window works without it."""
+    try:
+        from ui.sync_runner import start_background_sync
+
+        start_background_sync(role, store)
+    except Exception:  # noqa: BLE001 - the window must come up anyway
+        log.exception("cannot start the background sync")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         window = error_screen(QCoreApplication.translate(
             "App", "The application could not start. The details were written to the log; "
             "please tell a staff member."))
+    else:
+        _start_sync(args.role, store)
     window.setWindowTitle(APP_NAME)
     if args.windowed:
         window.resize(*WINDOW_SIZE)

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+126" />
+            <location filename="../../ui/staff/admin.py" line="+143" />
             <source>Quit the application</source>
             <translation type="unfinished" />
         </message>
@@ -49,6 +49,11 @@
         <message>
             <location line="+1" />
             <source>One-stop services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -148,7 +153,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+112" />
+            <location filename="../../ui/app.py" line="+124" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation type="unfinished" />
         </message>
@@ -1109,6 +1114,87 @@
         </message>
     </context>
     <context>
+        <name>QuarantineEditDialog</name>
+        <message>
+            <location filename="../../ui/staff/quarantine_edit.py" line="+104" />
+            <source>Edit and resend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report {code}: the province refused it. Correct it, then resend.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(not given)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The report could not be saved. Please try again or tell the administrator.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QuarantineItem</name>
+        <message>
+            <location filename="../../ui/staff/sync_panel.py" line="+97" />
+            <source>Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue number event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{what} · made {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Edit and resend</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>QueueAdmin</name>
         <message>
             <location filename="../../ui/staff/queue_admin.py" line="+167" />
@@ -1900,6 +1986,397 @@
         </message>
     </context>
     <context>
+        <name>SyncEnrolBox</name>
+        <message>
+            <location filename="../../ui/staff/sync_enrol.py" line="+144" />
+            <source>Provincial server: enrolment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Server address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. https://caunoi.example.gov.vn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enrolment code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the one-time code from the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where the device's access token is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The operating system's keyring (recommended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A file in the data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warning: the access token is kept in a file in the data folder. This is only safe when this PC's disk is encrypted (BitLocker, LUKS…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keep the access token in a file in the data folder? Anyone who can read this PC's disk can then use it to send data as this device. Only choose this if the disk is encrypted and no keyring can be set up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>I understand, use a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CA certificate file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>empty: the system's certificates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This device is enrolled with {server} for commune {commune}. Device id: {device}. Enrolling again with a new code is allowed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enrol again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This device is not enrolled with the provincial server yet: nothing is sent to the province.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enrol device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The keyring works on this PC.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Type the server's address and the enrolment code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enrolling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Enrolled with {server} for commune {commune}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Enrolment failed unexpectedly ({error}). The details are in the log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Saved: the access token is now kept in a file in the data folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved: the access token is now kept in the keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>There is no certificate file “{path}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Saved: the certificate file {path} is used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved: the system's certificates are used.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <location filename="../../ui/staff/sync_panel.py" line="+77" />
+            <source>Sync with the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting to be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused by the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Provincial server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>This device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last successful sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Next automatic try</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ratings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue number events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not compared with the server yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC's clock agrees with the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC's clock is {amount} behind the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This PC's clock is {amount} ahead of the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n second</numerusform>
+                <numerusform>%n seconds</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <location line="+6" />
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="-3" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Not enrolled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Commune {commune}, device id {device}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Never synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Everything has been sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n item(s) will be sent at the next sync.</source>
+            <translation>
+                <numerusform>%n item will be sent at the next sync.</numerusform>
+                <numerusform>%n items will be sent at the next sync.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>None: this device is not enrolled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only when “Sync now” is pressed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not before {time} (waiting after a failed try)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Around {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nothing was refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>The province refused %n item(s). They are kept here and are not sent again until corrected.</source>
+            <translation>
+                <numerusform>The province refused %n item. It is kept here and is not sent again until corrected.</numerusform>
+                <numerusform>The province refused %n items. They are kept here and are not sent again until corrected.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+11" />
+            <source>Connecting to the provincial server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Syncing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Sending… %n item(s) sent</source>
+            <translation>
+                <numerusform>Sending… %n item sent</numerusform>
+                <numerusform>Sending… %n items sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>Receiving updates… %n so far</source>
+            <translation>
+                <numerusform>Receiving updates… %n so far</numerusform>
+                <numerusform>Receiving updates… %n so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Done: %n new item(s) sent</source>
+            <translation>
+                <numerusform>Done: %n new item sent</numerusform>
+                <numerusform>Done: %n new items sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n refused</source>
+            <translation>
+                <numerusform>%n refused</numerusform>
+                <numerusform>%n refused</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n update(s) received</source>
+            <translation>
+                <numerusform>%n update received</numerusform>
+                <numerusform>%n updates received</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TransferPanel</name>
         <message>
             <location filename="../../ui/staff/queue_panels.py" line="-65" />
@@ -1909,6 +2386,19 @@
         <message>
             <location line="+9" />
             <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VolunteerWindow</name>
+        <message>
+            <location filename="../../ui/staff/windows.py" line="+56" />
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+126" />
+            <location filename="../../ui/staff/admin.py" line="+143" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -50,6 +50,11 @@
             <location line="+1" />
             <source>One-stop services</source>
             <translation>Dịch vụ một cửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
         </message>
         <message>
             <location line="+1" />
@@ -147,7 +152,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+112" />
+            <location filename="../../ui/app.py" line="+124" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
         </message>
@@ -1106,6 +1111,87 @@
         </message>
     </context>
     <context>
+        <name>QuarantineEditDialog</name>
+        <message>
+            <location filename="../../ui/staff/quarantine_edit.py" line="+104" />
+            <source>Edit and resend</source>
+            <translation>Sửa và gửi lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report {code}: the province refused it. Correct it, then resend.</source>
+            <translation>Phản ánh {code} bị tỉnh từ chối. Xin sửa lại rồi gửi lại.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report text</source>
+            <translation>Nội dung phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet</source>
+            <translation>Ấp/khu phố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(not given)</source>
+            <translation>(không ghi)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resend</source>
+            <translation>Gửi lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The report could not be saved. Please try again or tell the administrator.</source>
+            <translation>Chưa lưu được phản ánh. Xin thử lại hoặc báo cán bộ quản trị.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantineItem</name>
+        <message>
+            <location filename="../../ui/staff/sync_panel.py" line="+97" />
+            <source>Report</source>
+            <translation>Phản ánh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rating</source>
+            <translation>Lượt đánh giá</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue number event</source>
+            <translation>Sự kiện số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{what} · made {when}</source>
+            <translation>{what} · lập lúc {when}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Edit and resend</source>
+            <translation>Sửa và gửi lại</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueAdmin</name>
         <message>
             <location filename="../../ui/staff/queue_admin.py" line="+167" />
@@ -1892,6 +1978,386 @@
         </message>
     </context>
     <context>
+        <name>SyncEnrolBox</name>
+        <message>
+            <location filename="../../ui/staff/sync_enrol.py" line="+144" />
+            <source>Provincial server: enrolment</source>
+            <translation>Đăng ký thiết bị với máy chủ tỉnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Server address</source>
+            <translation>Địa chỉ máy chủ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. https://caunoi.example.gov.vn</source>
+            <translation>ví dụ: https://caunoi.example.gov.vn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enrolment code</source>
+            <translation>Mã đăng ký</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the one-time code from the province</source>
+            <translation>mã dùng một lần do tỉnh cấp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where the device's access token is kept</source>
+            <translation>Nơi giữ mã truy cập của thiết bị</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept in</source>
+            <translation>Lưu trong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The operating system's keyring (recommended)</source>
+            <translation>Kho khóa của hệ điều hành (nên dùng)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A file in the data folder</source>
+            <translation>Tệp trong thư mục dữ liệu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warning: the access token is kept in a file in the data folder. This is only safe when this PC's disk is encrypted (BitLocker, LUKS…).</source>
+            <translation>Cảnh báo: mã truy cập đang được lưu trong một tệp trong thư mục dữ liệu. Cách này chỉ an toàn khi ổ đĩa của máy đã được mã hóa (BitLocker, LUKS…).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keep the access token in a file in the data folder? Anyone who can read this PC's disk can then use it to send data as this device. Only choose this if the disk is encrypted and no keyring can be set up.</source>
+            <translation>Lưu mã truy cập trong một tệp trong thư mục dữ liệu? Khi đó ai đọc được ổ đĩa của máy này cũng có thể dùng mã để gửi dữ liệu dưới tên thiết bị này. Chỉ chọn cách này khi ổ đĩa đã được mã hóa và không thể cài kho khóa.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>I understand, use a file</source>
+            <translation>Tôi hiểu, lưu trong tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CA certificate file</source>
+            <translation>Tệp chứng chỉ gốc (CA)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>empty: the system's certificates</source>
+            <translation>để trống: dùng chứng chỉ của hệ thống</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This device is enrolled with {server} for commune {commune}. Device id: {device}. Enrolling again with a new code is allowed.</source>
+            <translation>Máy đã đăng ký với máy chủ {server} cho xã {commune}. Mã máy: {device}. Có thể đăng ký lại bằng mã mới.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enrol again</source>
+            <translation>Đăng ký lại</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This device is not enrolled with the provincial server yet: nothing is sent to the province.</source>
+            <translation>Máy chưa đăng ký với máy chủ của tỉnh nên chưa gửi được gì lên tỉnh.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enrol device</source>
+            <translation>Đăng ký thiết bị</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The keyring works on this PC.</source>
+            <translation>Kho khóa trên máy này hoạt động bình thường.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Type the server's address and the enrolment code.</source>
+            <translation>Xin nhập địa chỉ máy chủ và mã đăng ký.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enrolling…</source>
+            <translation>Đang đăng ký…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Enrolled with {server} for commune {commune}.</source>
+            <translation>Đã đăng ký với máy chủ {server} cho xã {commune}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Enrolment failed unexpectedly ({error}). The details are in the log.</source>
+            <translation>Đăng ký không thành công do lỗi ngoài dự kiến ({error}). Chi tiết đã được ghi vào nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Saved: the access token is now kept in a file in the data folder.</source>
+            <translation>Đã lưu: mã truy cập nay được giữ trong một tệp trong thư mục dữ liệu.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved: the access token is now kept in the keyring.</source>
+            <translation>Đã lưu: mã truy cập nay được giữ trong kho khóa của hệ điều hành.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>There is no certificate file “{path}”.</source>
+            <translation>Không tìm thấy tệp chứng chỉ “{path}”.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Saved: the certificate file {path} is used.</source>
+            <translation>Đã lưu: dùng tệp chứng chỉ {path}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved: the system's certificates are used.</source>
+            <translation>Đã lưu: dùng chứng chỉ của hệ thống.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <location filename="../../ui/staff/sync_panel.py" line="+77" />
+            <source>Sync with the province</source>
+            <translation>Đồng bộ với tỉnh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting to be sent</source>
+            <translation>Đang chờ gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused by the province</source>
+            <translation>Bị tỉnh từ chối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Provincial server</source>
+            <translation>Máy chủ tỉnh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>This device</source>
+            <translation>Máy này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last successful sync</source>
+            <translation>Lần đồng bộ thành công gần nhất</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock</source>
+            <translation>Đồng hồ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Next automatic try</source>
+            <translation>Lần tự đồng bộ tiếp theo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last problem</source>
+            <translation>Lỗi gần nhất</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports</source>
+            <translation>Phản ánh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ratings</source>
+            <translation>Lượt đánh giá</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue number events</source>
+            <translation>Sự kiện số thứ tự</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sync now</source>
+            <translation>Đồng bộ ngay</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not compared with the server yet</source>
+            <translation>Chưa so với máy chủ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC's clock agrees with the server</source>
+            <translation>Đồng hồ máy này khớp với máy chủ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PC's clock is {amount} behind the server</source>
+            <translation>Đồng hồ máy này chậm hơn máy chủ {amount}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This PC's clock is {amount} ahead of the server</source>
+            <translation>Đồng hồ máy này nhanh hơn máy chủ {amount}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n giây</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <location line="+6" />
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n phút</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="-3" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n ngày</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n giờ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Not enrolled</source>
+            <translation>Chưa đăng ký</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Commune {commune}, device id {device}</source>
+            <translation>Xã {commune}, mã máy {device}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Never synced</source>
+            <translation>Chưa đồng bộ lần nào</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>None</source>
+            <translation>Không có</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Everything has been sent.</source>
+            <translation>Đã gửi hết.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n item(s) will be sent at the next sync.</source>
+            <translation>
+                <numerusform>%n mục sẽ được gửi ở lần đồng bộ tới.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>None: this device is not enrolled</source>
+            <translation>Không có: máy chưa đăng ký</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only when “Sync now” is pressed</source>
+            <translation>Chỉ khi bấm “Đồng bộ ngay”</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not before {time} (waiting after a failed try)</source>
+            <translation>Không trước {time} (đang chờ sau một lần không thành công)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Around {time}</source>
+            <translation>Khoảng {time}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nothing was refused.</source>
+            <translation>Không có mục nào bị từ chối.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>The province refused %n item(s). They are kept here and are not sent again until corrected.</source>
+            <translation>
+                <numerusform>Tỉnh đã từ chối %n mục. Mục bị từ chối được giữ lại ở đây và chỉ được gửi lại sau khi sửa.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+11" />
+            <source>Connecting to the provincial server…</source>
+            <translation>Đang kết nối máy chủ tỉnh…</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Syncing…</source>
+            <translation>Đang đồng bộ…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Sending… %n item(s) sent</source>
+            <translation>
+                <numerusform>Đang gửi… đã gửi %n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>Receiving updates… %n so far</source>
+            <translation>
+                <numerusform>Đang nhận cập nhật… đã nhận %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Done: %n new item(s) sent</source>
+            <translation>
+                <numerusform>Xong: đã gửi %n mục mới</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n refused</source>
+            <translation>
+                <numerusform>%n mục bị từ chối</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n update(s) received</source>
+            <translation>
+                <numerusform>nhận %n cập nhật</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TransferPanel</name>
         <message>
             <location filename="../../ui/staff/queue_panels.py" line="-65" />
@@ -1902,6 +2368,19 @@
             <location line="+9" />
             <source>Cancel</source>
             <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteerWindow</name>
+        <message>
+            <location filename="../../ui/staff/windows.py" line="+56" />
+            <source>Reports</source>
+            <translation>Nhận phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
         </message>
     </context>
     <context>

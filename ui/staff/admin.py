@@ -28,6 +28,8 @@ from ui.staff.printer_admin import PrinterSettingsBox
 from ui.staff.queue_admin import QueueAdmin
 from ui.staff.roles import screen_title
 from ui.staff.style import field_rows, set_tone, style_screen
+from ui.staff.sync_enrol import SyncEnrolBox
+from ui.staff.sync_panel import SyncPanel
 
 REFRESH_MS = 30_000   # disk, outbox and clock change while the screen is open
 
@@ -111,6 +113,21 @@ class AdminWindow(QWidget):
         self.tabs.setObjectName("admin_tabs")
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.queue_admin, "")
+        self.sync_panel = SyncPanel(store)
+        self.sync_enrol = SyncEnrolBox(store)
+        self.sync_enrol.enrolled.connect(lambda _done: self.sync_panel.refresh())
+        sync_body = QWidget()
+        sync_layout = QVBoxLayout(sync_body)
+        sync_layout.setContentsMargins(0, 12, 0, 0)
+        sync_layout.setSpacing(16)
+        sync_layout.addWidget(self.sync_panel)
+        sync_layout.addWidget(self.sync_enrol)
+        sync_layout.addStretch(1)
+        sync_scroll = QScrollArea()
+        sync_scroll.setWidgetResizable(True)
+        sync_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sync_scroll.setWidget(sync_body)
+        self.tabs.addTab(sync_scroll, "")
         outer.addWidget(self.tabs, 1)
         style_screen(self)
 
@@ -126,6 +143,7 @@ class AdminWindow(QWidget):
         self.quit_button.setText(self.tr("Quit the application"))
         self.tabs.setTabText(0, self.tr("Office and device"))
         self.tabs.setTabText(1, self.tr("One-stop services"))
+        self.tabs.setTabText(2, self.tr("Sync"))
         self.office_box.setTitle(self.tr("Office"))
         self.device_box.setTitle(self.tr("This device"))
         names = {"name": self.tr("Name"), "commune": self.tr("Commune code"),
