@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.messages import describe
 from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
+from ui.staff.figures import FiguresScreen
 from ui.staff.header import StaffHeader
 from ui.staff.hub_admin import HubAdminBox
 from ui.staff.kiosk_settings import KioskSettingsBox
@@ -128,6 +129,8 @@ class AdminWindow(QWidget):
         sync_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sync_scroll.setWidget(sync_body)
         self.tabs.addTab(sync_scroll, "")
+        self.figures = FiguresScreen(store)
+        self.tabs.addTab(self.figures, "")
         outer.addWidget(self.tabs, 1)
         style_screen(self)
 
@@ -144,6 +147,7 @@ class AdminWindow(QWidget):
         self.tabs.setTabText(0, self.tr("Office and device"))
         self.tabs.setTabText(1, self.tr("One-stop services"))
         self.tabs.setTabText(2, self.tr("Sync"))
+        self.tabs.setTabText(3, self.tr("Figures"))
         self.office_box.setTitle(self.tr("Office"))
         self.device_box.setTitle(self.tr("This device"))
         names = {"name": self.tr("Name"), "commune": self.tr("Commune code"),

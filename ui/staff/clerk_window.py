@@ -12,6 +12,7 @@ from kiosk.db import Store
 from kiosk.queue.api import CounterSlot, QueueService
 from ui.i18n import LANG
 from ui.staff.clerk import ClerkConsole
+from ui.staff.figures import FiguresScreen
 from ui.staff.header import StaffHeader
 from ui.staff.queue_console import QueueConsole
 from ui.staff.recent_prints import RecentPrints
@@ -86,9 +87,11 @@ class ClerkWindow(QTabWidget):
         self.picker: CounterPicker | None = None
         self.reports = ClerkConsole(store)
         self.prints = RecentPrints(store)
+        self.figures = FiguresScreen(store)
         self.addTab(self.queue_page, "")
         self.addTab(self.reports, "")
         self.addTab(self.prints, "")
+        self.addTab(self.figures, "")
         style_screen(self)
         if counter is None:
             self.ask_counter()
@@ -101,6 +104,7 @@ class ClerkWindow(QTabWidget):
         self.setTabText(0, self.tr("Queue"))
         self.setTabText(1, self.tr("Reports"))
         self.setTabText(2, self.tr("Printing"))
+        self.setTabText(3, self.tr("Figures"))
 
     def ask_counter(self) -> None:
         self.console = None
