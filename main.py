@@ -36,6 +36,7 @@ def _log_to_data_dir(directory: Path) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from cli.hub_args import add_hub_parser
+    from cli.lookup_cmd import add_lookup_parser  # argparse at import; the rest when run
     from cli.print_args import add_print_parser
     from cli.queue_args import add_queue_parser  # argparse only
     from cli.sync_args import add_sync_parser
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_print_parser(sub)
     add_hub_parser(sub)
     add_sync_parser(sub)
+    add_lookup_parser(sub)
 
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
@@ -127,6 +129,10 @@ def _headless(args: argparse.Namespace) -> int:
             from cli import sync_cmd  # requests, pydantic and cryptography only for sync
 
             return sync_cmd.run(args, store)
+        if args.command == "lookup":
+            from cli import lookup_cmd
+
+            return lookup_cmd.run(args, store)
         return handlers[(args.command, args.action)](args, store)
     except KioskError as exc:
         return fail(describe(exc, args.lang))

@@ -42,10 +42,17 @@ def report_payload(conn: sqlite3.Connection, report_id: str) -> dict[str, Any]:
 def rating_payload(conn: sqlite3.Connection, rating_id: str) -> dict[str, Any]:
     row = conn.execute("SELECT ticket_id, level, at_utc FROM ratings WHERE id = ?",
                        (rating_id,)).fetchone()
+    if row is not None:
+        return {"subject": "ticket", "subject_id": row[0], "level": row[1], "comment": None,
+                "at": row[2]}
+    # A report's answer rated at the lookup screen (kiosk/report_rating.py): the subject is the
+    # canonical tracking code, which the server resolves to its case.
+    row = conn.execute("SELECT tracking_code, level, comment, at_utc FROM report_ratings"
+                       " WHERE id = ?", (rating_id,)).fetchone()
     if row is None:
         raise LookupError(f"no rating {rating_id}")
-    return {"subject": "ticket", "subject_id": row[0], "level": row[1], "comment": None,
-            "at": row[2]}
+    return {"subject": "report", "subject_id": row[0], "level": row[1], "comment": row[2],
+            "at": row[3]}
 
 
 def ticket_event_payload(conn: sqlite3.Connection, event_uuid: str) -> dict[str, Any]:

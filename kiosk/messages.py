@@ -200,9 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 # Sync's words live beside it, one table per part, so each part's sentences stay together.
-from kiosk import messages_link, messages_sync  # noqa: E402
+from kiosk import messages_link, messages_lookup, messages_sync  # noqa: E402
 
 MESSAGES.update(messages_link.MESSAGES)
+MESSAGES.update(messages_lookup.MESSAGES)
 MESSAGES.update(messages_sync.MESSAGES)
 
 
