@@ -19,6 +19,7 @@ from ui.guidance import Guide
 from ui.i18n import LANG
 from ui.idle import DEFAULT_TIMEOUT_S, WARN_S, IdleWatcher
 from ui.keyboard import KeyboardDock, OnScreenKeyboard
+from ui.scanner import ScannerFilter
 from ui.screens.base import Screen
 from ui.screens.registry import has_content, screen_class
 from ui.screens.state import HOME, QUEUE_BACK, STEPS, WizardState
@@ -75,6 +76,9 @@ class Shell(QWidget):
         self.idle = IdleWatcher(idle_timeout_s, parent=self)
         self.idle.countdown.connect(self._countdown)
         self.idle.timed_out.connect(self._idle_expired)
+        # A USB scanner types a receipt's code on any screen: its burst opens the look-up.
+        self.scanner = ScannerFilter(self, self._wants_scan)
+        self.scanner.scanned.connect(self._scanned)
         self._listening = False
         self._listen(True)
         # Screens are built when first visited (start-up stays quick, and the camera backend
@@ -310,12 +314,24 @@ class Shell(QWidget):
             LANG.changed.connect(self._language_changed)
             APPEARANCE.changed.connect(self._appearance_changed)
             self.idle.install()
+            self.scanner.install()
         elif not on and self._listening:
             LANG.changed.disconnect(self._language_changed)
             APPEARANCE.changed.disconnect(self._appearance_changed)
             self.idle.set_active(False)
             self.idle.uninstall()
+            self.scanner.uninstall()
         self._listening = on
+
+    def _wants_scan(self, text: str) -> bool:
+        from ui.screens.lookup import scannable
+
+        return not self._busy and scannable(self.state.screen, text)
+
+    def _scanned(self, text: str) -> None:
+        from ui.screens.lookup import open_code
+
+        open_code(self, text)
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt name
         if not self._listening:

@@ -80,6 +80,7 @@ def _run(summary: list[str], failures: list[str]) -> None:
             _screens(app, store, summary)
             _staff(app, store, summary, failures)
             _file_report(app, store, summary, failures)
+            _lookup_round(app, store, summary, failures)
             from ui.smoke_queue import queue_round
 
             queue_round(app, store, summary, failures)
@@ -117,12 +118,14 @@ def _show(app, widget) -> None:  # noqa: ANN001
 
 def _screens(app, store, summary: list[str]) -> None:  # noqa: ANN001
     from ui.i18n import LANG
-    from ui.screens.state import HOME, QUEUE, QUEUE_CODE, STEPS
+    from ui.screens.state import HOME, LOOKUP, QUEUE, QUEUE_CODE, RESULTS, STEPS
     from ui.shell import Shell
 
     for mode, languages in (("kiosk", ("vi", "en")), ("volunteer", ("vi",))):
-        # The ticket screen needs a ticket: queue_round() takes one and builds it.
-        names = (*STEPS, QUEUE, QUEUE_CODE) if mode == "kiosk" else STEPS
+        # The ticket screen needs a ticket: queue_round() takes one and builds it; a look-up
+        # result needs a report: _lookup_round() looks up the one _file_report() filed.
+        names = ((*STEPS, QUEUE, QUEUE_CODE, LOOKUP, RESULTS) if mode == "kiosk"
+                 else (*STEPS, LOOKUP, RESULTS))
         for lang in languages:
             LANG.set(lang)
             shell = Shell(store, mode=mode)
@@ -235,6 +238,37 @@ def _file_report(app, store, summary: list[str], failures: list[str]) -> None:  
     document.close()
     if not shell.screen(RECEIPT).has_preview:
         failures.append("the receipt screen shows no preview")
+    shell.close()
+    shell.deleteLater()
+    _flush(app)
+
+
+def _lookup_round(app, store, summary: list[str], failures: list[str]) -> None:  # noqa: ANN001
+    """Look up the report just filed, as a scan would: its result screen, "saved at the
+    commune", and a status slip PDF."""
+    from kiosk.reports import list_reports
+    from kiosk.status_slip import save_status_slip
+    from ui.screens.lookup import open_code
+    from ui.screens.state import LOOKUP_RESULT
+    from ui.shell import Shell
+
+    reports = list_reports(store.conn())
+    if not reports:
+        return   # _file_report() said why
+    shell = Shell(store, mode="kiosk")
+    _show(app, shell)
+    open_code(shell, reports[0].code)
+    app.processEvents()
+    shell.grab()
+    result = shell.state.lookup.result
+    if shell.state.screen != LOOKUP_RESULT or result is None:
+        failures.append("the filed report was not found by its code")
+    elif "Đã lưu tại xã" not in shell.screen(LOOKUP_RESULT).status.text():
+        failures.append(f"a report not yet sent reads {result.status_vi!r}")
+    else:
+        summary.append(f"report {result.code} looked up ({result.status_vi})")
+        if save_status_slip(store, result).stat().st_size > 0:
+            summary.append("status slip PDF rendered")
     shell.close()
     shell.deleteLater()
     _flush(app)

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+143" />
+            <location filename="../../ui/staff/admin.py" line="+146" />
             <source>Quit the application</source>
             <translation type="unfinished" />
         </message>
@@ -54,6 +54,11 @@
         <message>
             <location line="+1" />
             <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Figures</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -195,7 +200,7 @@
     <context>
         <name>ClerkWindow</name>
         <message>
-            <location filename="../../ui/staff/clerk_window.py" line="+101" />
+            <location filename="../../ui/staff/clerk_window.py" line="+104" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
@@ -207,6 +212,11 @@
         <message>
             <location line="+1" />
             <source>Printing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Figures</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -221,7 +231,7 @@
     <context>
         <name>CounterPicker</name>
         <message>
-            <location filename="../../ui/staff/clerk_window.py" line="-50" />
+            <location filename="../../ui/staff/clerk_window.py" line="-53" />
             <source>Which counter is this?</source>
             <translation type="unfinished" />
         </message>
@@ -304,6 +314,99 @@
         <message>
             <location line="+13" />
             <source>{count}/{limit} characters</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FiguresScreen</name>
+        <message>
+            <location filename="../../ui/staff/figures.py" line="+211" />
+            <source>The figures could not be read. Please try again or tell the administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Month {month}/{year}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>‹ Previous month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next month ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports received by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answered on time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Acceptable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unsatisfied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Reports received by category: {n} this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reports due this month answered (resolved or rejected) on or before their due date. Not answered yet: {open}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No report fell due this month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{n} ratings: {queue} of counter service, {reports} of report answers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Saving the PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>PDF saved: {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The PDF could not be saved. Check the free disk space and try again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -396,7 +499,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Take a number</source>
             <translation type="unfinished" />
         </message>
@@ -408,6 +511,16 @@
         <message>
             <location line="+5" />
             <source>Receipts filed here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Look up a report or dossier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Results of reports</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -707,9 +820,207 @@
         </message>
     </context>
     <context>
+        <name>LookupKeys</name>
+        <message>
+            <location filename="../../ui/screens/lookup.py" line="+116" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LookupResultScreen</name>
+        <message>
+            <location filename="../../ui/screens/lookup_result.py" line="+94" />
+            <source>This information may be out of date: last updated {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This information may be out of date: this kiosk has not yet received any update from the province.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dossier {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Updated at {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not yet updated from the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Procedure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filed on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Handled by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Collect the result at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>We apologise for the delay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>What has happened so far</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Unit: {unit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No events yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Print a status slip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Look up another code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Reply due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Thank you for rating the answer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This answer has already been rated. Thank you!</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>How satisfied are you with the answer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+1" />
+            <source>A comment (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Send the rating</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LookupScreen</name>
+        <message>
+            <location filename="../../ui/screens/lookup.py" line="+27" />
+            <source>Type the code on your receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A report's tracking code (e.g. K7QM-2XPD-9RW) or a dossier code. You can also scan the QR code on the receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Also type the lookup secret printed on the dossier receipt (at least {n} characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+1" />
+            <source>Lookup secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+98" />
+            <source>Look up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-95" />
+            <location line="+123" />
+            <source>Show the QR code to the camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-34" />
+            <source>Please wait {n} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Type the code instead</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NextPanel</name>
         <message>
-            <location line="+110" />
+            <location filename="../../ui/board/panels.py" line="+110" />
             <source>Next numbers</source>
             <translation type="unfinished" />
         </message>
@@ -1815,6 +2126,59 @@
         </message>
     </context>
     <context>
+        <name>ResultsScreen</name>
+        <message>
+            <location filename="../../ui/screens/results.py" line="+87" />
+            <source>Results of reports filed in the commune</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>All categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>‹ Earlier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Later ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Later month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Month {month}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Filed {filed} · answered {answered}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>No results have been published yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No results in this category this month.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ReviewScreen</name>
         <message>
             <location filename="../../ui/screens/review.py" line="+35" />
@@ -1921,7 +2285,7 @@
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../ui/shell.py" line="+123" />
+            <location filename="../../ui/shell.py" line="+127" />
             <source>Step {n}/{total}</source>
             <translation type="unfinished" />
         </message>
@@ -2325,7 +2689,7 @@
             </translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <location line="+11" />
             <source>Connecting to the provincial server…</source>
             <translation type="unfinished" />

@@ -37,7 +37,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+143" />
+            <location filename="../../ui/staff/admin.py" line="+146" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -55,6 +55,11 @@
             <location line="+1" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Figures</source>
+            <translation>Số liệu</translation>
         </message>
         <message>
             <location line="+1" />
@@ -193,7 +198,7 @@
     <context>
         <name>ClerkWindow</name>
         <message>
-            <location filename="../../ui/staff/clerk_window.py" line="+101" />
+            <location filename="../../ui/staff/clerk_window.py" line="+104" />
             <source>Queue</source>
             <translation>Hàng đợi</translation>
         </message>
@@ -207,6 +212,11 @@
             <source>Printing</source>
             <translation>In phiếu</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Figures</source>
+            <translation>Số liệu</translation>
+        </message>
     </context>
     <context>
         <name>CodeKeys</name>
@@ -219,7 +229,7 @@
     <context>
         <name>CounterPicker</name>
         <message>
-            <location filename="../../ui/staff/clerk_window.py" line="-50" />
+            <location filename="../../ui/staff/clerk_window.py" line="-53" />
             <source>Which counter is this?</source>
             <translation>Máy này là quầy nào?</translation>
         </message>
@@ -303,6 +313,99 @@
             <location line="+13" />
             <source>{count}/{limit} characters</source>
             <translation>{count}/{limit} ký tự</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresScreen</name>
+        <message>
+            <location filename="../../ui/staff/figures.py" line="+211" />
+            <source>The figures could not be read. Please try again or tell the administrator.</source>
+            <translation>Không đọc được số liệu. Vui lòng thử lại hoặc báo quản trị viên.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Month {month}/{year}</source>
+            <translation>Tháng {month}/{year}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>‹ Previous month</source>
+            <translation>‹ Tháng trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next month ›</source>
+            <translation>Tháng sau ›</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PDF</source>
+            <translation>Lưu PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports received by category</source>
+            <translation>Phản ánh, kiến nghị tiếp nhận theo lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answered on time</source>
+            <translation>Trả lời đúng hạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfaction</source>
+            <translation>Mức độ hài lòng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfied</source>
+            <translation>Hài lòng</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Acceptable</source>
+            <translation>Chấp nhận được</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unsatisfied</source>
+            <translation>Không hài lòng</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Reports received by category: {n} this month</source>
+            <translation>Phản ánh, kiến nghị theo lĩnh vực: {n} trong tháng</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reports due this month answered (resolved or rejected) on or before their due date. Not answered yet: {open}.</source>
+            <translation>Phản ánh đến hạn trong tháng được trả lời (đã giải quyết hoặc từ chối) vào hoặc trước ngày hẹn. Chưa trả lời: {open}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No report fell due this month.</source>
+            <translation>Trong tháng không có phản ánh nào đến hạn trả lời.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{n} ratings: {queue} of counter service, {reports} of report answers.</source>
+            <translation>{n} lượt đánh giá: {queue} về phục vụ tại quầy, {reports} về kết quả giải quyết phản ánh.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Saving the PDF…</source>
+            <translation>Đang lưu PDF…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>PDF saved: {path}</source>
+            <translation>Đã lưu PDF: {path}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The PDF could not be saved. Check the free disk space and try again.</source>
+            <translation>Không lưu được PDF. Hãy kiểm tra dung lượng đĩa còn trống rồi thử lại.</translation>
         </message>
     </context>
     <context>
@@ -394,7 +497,7 @@
             <translation>Xin chào. Chạm vào một mục bên dưới để bắt đầu.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Take a number</source>
             <translation>Lấy số thứ tự</translation>
         </message>
@@ -407,6 +510,16 @@
             <location line="+5" />
             <source>Receipts filed here</source>
             <translation>Phiếu đã nộp</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Look up a report or dossier</source>
+            <translation>Tra cứu phản ánh, hồ sơ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Results of reports</source>
+            <translation>Kết quả xử lý phản ánh</translation>
         </message>
     </context>
     <context>
@@ -705,9 +818,207 @@
         </message>
     </context>
     <context>
+        <name>LookupKeys</name>
+        <message>
+            <location filename="../../ui/screens/lookup.py" line="+116" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookupResultScreen</name>
+        <message>
+            <location filename="../../ui/screens/lookup_result.py" line="+94" />
+            <source>This information may be out of date: last updated {time}.</source>
+            <translation>Thông tin có thể đã cũ: lần cập nhật cuối lúc {time}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This information may be out of date: this kiosk has not yet received any update from the province.</source>
+            <translation>Thông tin có thể đã cũ: máy này chưa nhận được lần cập nhật nào từ tỉnh.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report {code}</source>
+            <translation>Phản ánh {code}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dossier {code}</source>
+            <translation>Hồ sơ {code}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Updated at {time}</source>
+            <translation>Cập nhật lúc {time}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not yet updated from the province</source>
+            <translation>Chưa cập nhật từ tỉnh</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Procedure</source>
+            <translation>Thủ tục</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filed on</source>
+            <translation>Ngày gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received on</source>
+            <translation>Ngày tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Handled by</source>
+            <translation>Đơn vị xử lý</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Collect the result at</source>
+            <translation>Nơi nhận kết quả</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>We apologise for the delay.</source>
+            <translation>Xin lỗi ông/bà vì hồ sơ bị trễ hẹn.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The answer</source>
+            <translation>Kết quả trả lời</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>What has happened so far</source>
+            <translation>Quá trình xử lý</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Unit: {unit}</source>
+            <translation>Đơn vị: {unit}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No events yet.</source>
+            <translation>Chưa có bước xử lý nào.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Print a status slip</source>
+            <translation>In phiếu tình trạng</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Look up another code</source>
+            <translation>Tra cứu mã khác</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Reply due</source>
+            <translation>Hạn trả lời</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result due</source>
+            <translation>Hạn trả kết quả</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New date</source>
+            <translation>Ngày hẹn trả mới</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Thank you for rating the answer.</source>
+            <translation>Cảm ơn ông/bà đã đánh giá kết quả.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This answer has already been rated. Thank you!</source>
+            <translation>Kết quả này đã được đánh giá. Cảm ơn ông/bà!</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>How satisfied are you with the answer?</source>
+            <translation>Ông/bà có hài lòng với kết quả xử lý không?</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+1" />
+            <source>A comment (optional)</source>
+            <translation>Ý kiến thêm (không bắt buộc)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Send the rating</source>
+            <translation>Gửi đánh giá</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookupScreen</name>
+        <message>
+            <location filename="../../ui/screens/lookup.py" line="+27" />
+            <source>Type the code on your receipt</source>
+            <translation>Nhập mã trên phiếu của ông/bà</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A report's tracking code (e.g. K7QM-2XPD-9RW) or a dossier code. You can also scan the QR code on the receipt.</source>
+            <translation>Mã tra cứu phản ánh (ví dụ K7QM-2XPD-9RW) hoặc mã hồ sơ. Ông/bà cũng có thể quét mã QR trên phiếu.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Also type the lookup secret printed on the dossier receipt (at least {n} characters).</source>
+            <translation>Nhập thêm mã bảo mật in trên giấy tiếp nhận hồ sơ (ít nhất {n} ký tự).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+1" />
+            <source>Lookup secret</source>
+            <translation>Mã bảo mật</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+98" />
+            <source>Look up</source>
+            <translation>Tra cứu</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <location line="+123" />
+            <source>Show the QR code to the camera</source>
+            <translation>Đưa mã QR vào camera</translation>
+        </message>
+        <message>
+            <location line="-34" />
+            <source>Please wait {n} s</source>
+            <translation>Xin đợi {n} giây</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Type the code instead</source>
+            <translation>Nhập mã bằng bàn phím</translation>
+        </message>
+    </context>
+    <context>
         <name>NextPanel</name>
         <message>
-            <location line="+110" />
+            <location filename="../../ui/board/panels.py" line="+110" />
             <source>Next numbers</source>
             <translation>Số tiếp theo</translation>
         </message>
@@ -1807,6 +2118,59 @@
         </message>
     </context>
     <context>
+        <name>ResultsScreen</name>
+        <message>
+            <location filename="../../ui/screens/results.py" line="+87" />
+            <source>Results of reports filed in the commune</source>
+            <translation>Kết quả xử lý phản ánh của người dân trong xã</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>All categories</source>
+            <translation>Tất cả lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>‹ Earlier</source>
+            <translation>‹ Tháng trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier month</source>
+            <translation>Tháng trước</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Later ›</source>
+            <translation>Tháng sau ›</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Later month</source>
+            <translation>Tháng sau</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Month {month}</source>
+            <translation>Tháng {month}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Filed {filed} · answered {answered}</source>
+            <translation>Gửi ngày {filed} · trả lời ngày {answered}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>No results have been published yet.</source>
+            <translation>Chưa có kết quả xử lý nào được công bố.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No results in this category this month.</source>
+            <translation>Tháng này chưa có kết quả nào thuộc lĩnh vực này.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewScreen</name>
         <message>
             <location filename="../../ui/screens/review.py" line="+35" />
@@ -1913,7 +2277,7 @@
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../ui/shell.py" line="+123" />
+            <location filename="../../ui/shell.py" line="+127" />
             <source>Step {n}/{total}</source>
             <translation>Bước {n}/{total}</translation>
         </message>
@@ -2311,7 +2675,7 @@
             </translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <location line="+11" />
             <source>Connecting to the provincial server…</source>
             <translation>Đang kết nối máy chủ tỉnh…</translation>

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk import catalog
 from ui.i18n import LANG
@@ -25,26 +25,40 @@ class HomeScreen(Screen):
         welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addWidget(welcome)
         self.layout_.addSpacing(32)
-        tiles = QHBoxLayout()
-        tiles.setSpacing(40)
-        tiles.addStretch(1)
-        # Only tasks that work today get a tile; look-up comes with its code. Queue numbers are
-        # for the hall's kiosk only: a volunteer's laptop may be far from the counters.
+        # Two rows of two: four tasks fit 1280×800 with captions that need no hyphenation.
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(40)
+        tiles.setVerticalSpacing(24)
+        shown: list[Tile] = []
+        # Only tasks that work today get a tile. Queue numbers are for the hall's kiosk only: a
+        # volunteer's laptop may be far from the counters.
         self.queue_tile: Tile | None = None
         if host.mode == "kiosk":
             self.queue_tile = self._tile("queue-ticket", self.tr("Take a number"))
             self.queue_tile.clicked.connect(lambda: host.go("queue"))
-            tiles.addWidget(self.queue_tile)
+            shown.append(self.queue_tile)
         self.report_tile = self._tile("report", self.tr("Report a problem or make a request"))
         self.report_tile.clicked.connect(lambda: host.go("category"))
-        tiles.addWidget(self.report_tile)
+        shown.append(self.report_tile)
         self.filed_tile: Tile | None = None
         if host.mode == "volunteer":   # reprints from a laptop; the hall kiosk shows no history
             self.filed_tile = self._tile("receipt", self.tr("Receipts filed here"))
             self.filed_tile.clicked.connect(lambda: host.go("filed"))
-            tiles.addWidget(self.filed_tile)
-        tiles.addStretch(1)
-        self.layout_.addLayout(tiles)
+            shown.append(self.filed_tile)
+        # Look-up works offline from the mirror the last sync filled (the date is on screen).
+        self.lookup_tile = self._tile("lookup", self.tr("Look up a report or dossier"))
+        self.lookup_tile.clicked.connect(lambda: host.go("lookup"))
+        shown.append(self.lookup_tile)
+        self.results_tile = self._tile("results", self.tr("Results of reports"))
+        self.results_tile.clicked.connect(lambda: host.go("results"))
+        shown.append(self.results_tile)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(tiles)
+        row.addStretch(1)
+        for index, tile in enumerate(shown):
+            tiles.addWidget(tile, index // 2, index % 2)
+        self.layout_.addLayout(row)
         self.layout_.addStretch(2)
         date = label(today_text(), "date")
         date.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,5 +68,5 @@ class HomeScreen(Screen):
     def _tile(icon_name: str, text: str) -> Tile:
         tile = Tile(icon_name, text, icon_px=72)
         tile.setObjectName("homeTile")
-        tile.setFixedSize(QSize(520, 240))
+        tile.setFixedSize(QSize(520, 200))
         return tile

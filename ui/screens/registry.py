@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ui.screens.state import FILED, HOME, QUEUE, QUEUE_CODE, QUEUE_TICKET, RECEIPT, WizardState
+from ui.screens.state import (FILED, HOME, LOOKUP, LOOKUP_RESULT, QUEUE, QUEUE_CODE, QUEUE_TICKET,
+                              RECEIPT, RESULTS, WizardState)
 
 if TYPE_CHECKING:
     from ui.screens.base import Host, Screen
@@ -37,6 +38,12 @@ def screen_class(name: str) -> Callable[["Host"], "Screen"]:
         from ui.screens.queue_ticket import QueueTicketScreen as cls
     elif name == FILED:
         from ui.screens.filed import FiledScreen as cls
+    elif name == LOOKUP:
+        from ui.screens.lookup import LookupScreen as cls
+    elif name == LOOKUP_RESULT:
+        from ui.screens.lookup_result import LookupResultScreen as cls
+    elif name == RESULTS:
+        from ui.screens.results import ResultsScreen as cls
     else:
         raise KeyError(name)
     return cls
@@ -48,4 +55,6 @@ def has_content(name: str, state: WizardState) -> bool:
         return state.filed is not None
     if name == QUEUE_TICKET:
         return state.queue.ticket is not None
+    if name == LOOKUP_RESULT:
+        return state.lookup.result is not None
     return True

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
 
 from kiosk.errors import KioskError
 from kiosk.queue.api import ServiceInfo, Ticket
 from kiosk.reports import FiledReport, ReportDraft
+
+if TYPE_CHECKING:
+    from kiosk.lookup import LookupResult
 
 # The wizard's steps in order; the receipt follows the last one and is not a numbered step.
 STEPS = ("category", "text", "photos", "place", "who", "review")
@@ -24,7 +28,13 @@ QUEUE_CODE = "queue_code"
 QUEUE_TICKET = "queue_ticket"
 # A volunteer's laptop: the receipts it has filed, to reprint or open (never on the hall kiosk).
 FILED = "filed"
-QUEUE_BACK = {QUEUE: HOME, QUEUE_CODE: QUEUE, FILED: HOME}
+# Looking up a case by its code (typed, scanned or shown to the camera), and the commune's
+# published results. Back from a result leads to the code screen.
+LOOKUP = "lookup"
+LOOKUP_RESULT = "lookup_result"
+RESULTS = "results"
+QUEUE_BACK = {QUEUE: HOME, QUEUE_CODE: QUEUE, FILED: HOME,
+              LOOKUP: HOME, LOOKUP_RESULT: LOOKUP, RESULTS: HOME}
 
 
 @dataclass
@@ -43,6 +53,26 @@ class QueueFlow:
 
 
 @dataclass
+class LookupFlow:
+    """One resident's look-up: the code (and a dossier's secret) as typed, the result shown,
+    a rating being chosen; wiped with the rest of the state."""
+    code: str = ""
+    secret: str = ""
+    editing: str = "code"               # the field the key pad types into: "code" or "secret"
+    wait_until: float = 0.0             # monotonic deadline after lookup_slow_down
+    result: LookupResult | None = None
+    level: str = ""                     # the rating chosen, before it is sent
+    comment: str = ""
+    rated_now: bool = False             # rated during this visit: "thank you"
+    rate_error: KioskError | None = None
+    print_state: str = ""               # as QueueFlow.print_state, for the status slip
+    print_error: KioskError | None = None
+    # The published results browser: the category chip and the month shown.
+    category: str | None = None
+    month: str | None = None
+
+
+@dataclass
 class WizardState:
     draft: ReportDraft = field(default_factory=ReportDraft)
     screen: str = HOME
@@ -55,6 +85,7 @@ class WizardState:
     print_state: str = ""                # as QueueFlow.print_state, for the report's receipt
     print_error: KioskError | None = None
     queue: QueueFlow = field(default_factory=QueueFlow)
+    lookup: LookupFlow = field(default_factory=LookupFlow)
 
     @property
     def step(self) -> int | None:
