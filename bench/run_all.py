@@ -8,7 +8,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import print as print_bench  # noqa: E402
-from bench import hub, queue, startup, submit  # noqa: E402
+from bench import hub, lookup, queue, startup, submit  # noqa: E402
+from bench import sync as sync_bench  # noqa: E402
 
 
 def main() -> int:
@@ -19,6 +20,8 @@ def main() -> int:
     queue.main()
     hub.main()
     print_bench.main()
+    sync_bench.main()
+    lookup.main()
     return 0
 
 

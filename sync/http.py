@@ -281,6 +281,9 @@ class Transport:
                 data = gzip.compress(data, compresslevel=6, mtime=0)
                 headers["Content-Encoding"] = "gzip"
         reply = self.call(method, path, data=data, headers=headers, params=params, expect=expect)
+        if not reply.body and "Content-Type" not in reply.headers:
+            # An answer cut inside its headers reads as an empty 200: a broken link, not a portal.
+            raise SyncError("link_down", url=self.base_url)
         if not reply.is_json:
             raise SyncError("not_our_server", url=self.base_url, status=reply.status)
         try:
