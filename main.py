@@ -35,11 +35,15 @@ def _log_to_data_dir(directory: Path) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.backup_cmd import add_backup_parsers
     from cli.hub_args import add_hub_parser
     from cli.lookup_cmd import add_lookup_parser  # argparse at import; the rest when run
     from cli.print_args import add_print_parser
+    from cli.privacy_cmd import add_privacy_parser
     from cli.queue_args import add_queue_parser  # argparse only
+    from cli.report_import_cmd import add_report_import_parser  # argparse at import
     from cli.sync_args import add_sync_parser
+    from cli.transfer_args import add_transfer_parser
 
     parser = argparse.ArgumentParser(prog="caunoi", description="Cầu Nối — kiosk xã/phường")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CAUNOI_DATA_DIR hoặc "
@@ -76,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst = report.add_parser("list", help="danh sách phản ánh, mới nhất trước")
     lst.add_argument("--limit", type=_positive, metavar="N")
     lst.add_argument("--json", action="store_true")
+    add_report_import_parser(report)
 
     cat = sub.add_parser("catalog", help="danh mục").add_subparsers(dest="action", required=True)
     for name in ("categories", "office"):
@@ -85,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_print_parser(sub)
     add_hub_parser(sub)
     add_sync_parser(sub)
+    add_transfer_parser(sub)
     add_lookup_parser(sub)
+    add_privacy_parser(sub)
+    add_backup_parsers(sub)
 
     pin = sub.add_parser("pin", help="mã PIN").add_subparsers(dest="action", required=True)
     pin_set = pin.add_parser("set", help="đặt mã PIN (đọc từ stdin)")
@@ -129,10 +137,26 @@ def _headless(args: argparse.Namespace) -> int:
             from cli import sync_cmd  # requests, pydantic and cryptography only for sync
 
             return sync_cmd.run(args, store)
+        if args.command == "transfer":
+            from cli import transfer_cmd  # cryptography and pydantic only for hand-overs
+
+            return transfer_cmd.run(args, store)
+        if args.command == "report" and args.action == "import":
+            from cli import report_import_cmd
+
+            return report_import_cmd.run(args, store)
+        if args.command in ("backup", "restore"):
+            from cli import backup_cmd
+
+            return backup_cmd.run(args, store)
         if args.command == "lookup":
             from cli import lookup_cmd
 
             return lookup_cmd.run(args, store)
+        if args.command == "privacy":
+            from cli import privacy_cmd
+
+            return privacy_cmd.run(args, store)
         return handlers[(args.command, args.action)](args, store)
     except KioskError as exc:
         return fail(describe(exc, args.lang))

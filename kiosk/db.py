@@ -45,6 +45,9 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")  # WAL+NORMAL can lose the last commits on power loss
     conn.execute("PRAGMA foreign_keys=ON")
+    # Deleted and overwritten content is zeroed, so a purged phone number's bytes do not linger
+    # in free space (kiosk/privacy.py checkpoints the WAL after a purge).
+    conn.execute("PRAGMA secure_delete=ON")
     return conn
 
 
@@ -110,6 +113,9 @@ class Store:
             migrate(self.conn())
         except sqlite3.DatabaseError as exc:
             raise KioskError("store_unreadable", path=str(self.path), detail=str(exc)) from exc
+        from kiosk.privacy import seal_legacy_rows  # contact details an older version kept plain
+
+        seal_legacy_rows(self.conn())
 
     def conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

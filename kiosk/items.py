@@ -15,24 +15,31 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from kiosk import personal
 from kiosk.canonical import content_hash
 
-KINDS = ("report", "ticket_event", "rating")
+KINDS = ("report", "ticket_event", "rating", "audit")
 
 
 def report_payload(conn: sqlite3.Connection, report_id: str) -> dict[str, Any]:
     row = conn.execute(
-        "SELECT code, category_id, text, hamlet_id, address, lat, lon, contact_name,"
-        " contact_phone, consent_hash, channel, created_utc, device_utc, due_date"
-        " FROM reports WHERE id = ?", (report_id,)).fetchone()
+        "SELECT code, category_id, text, hamlet_id, address, lat, lon, contact_name_enc,"
+        " contact_phone_enc, consent_hash, channel, created_utc, device_utc, due_date,"
+        " address_enc FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         raise LookupError(f"no report {report_id}")
+    # The personal fields are sealed at rest (kiosk/personal.py) and go to the province in
+    # plain text over TLS, as they were hashed at creation. Once purged (after the province
+    # acknowledged the report) they are None here: the stored item hash stays, and an
+    # acknowledged item is never sent again.
+    private = personal.open_values(conn, report_id, (row[7], row[8], row[14]))
     media = [r[0] for r in conn.execute(
         "SELECT sha256 FROM report_media WHERE report_id = ? ORDER BY position", (report_id,))]
     return {
         "tracking_code": row[0], "category": row[1], "text": row[2], "hamlet": row[3],
-        "address": row[4], "lat": row[5], "lon": row[6], "contact_name": row[7],
-        "contact_phone": row[8], "consent_hash": row[9], "channel": row[10],
+        "address": private.private_address if row[14] is not None else row[4],
+        "lat": row[5], "lon": row[6], "contact_name": private.name,
+        "contact_phone": private.phone, "consent_hash": row[9], "channel": row[10],
         "created_at": row[11], "device_time": row[12], "due_date": row[13], "media": media,
         # Reports do not record the volunteer yet; the field is in the schema for when they do.
         "assisted_by": None,
@@ -69,8 +76,18 @@ def ticket_event_payload(conn: sqlite3.Connection, event_uuid: str) -> dict[str,
             "lane": row[8], "wait_s": row[9], "service_s": row[10]}
 
 
+def audit_payload(conn: sqlite3.Connection, seq: str) -> dict[str, Any]:
+    """An audit-log entry (kiosk/audit.py): a role, an action, a time, maybe a tracking code."""
+    row = conn.execute("SELECT actor, action, target, detail, at_utc FROM audit_log"
+                       " WHERE seq = ?", (int(seq),)).fetchone()
+    if row is None:
+        raise LookupError(f"no audit entry {seq}")
+    return {"actor": row[0], "action": row[1], "target": row[2], "detail": row[3],
+            "at": row[4]}
+
+
 _BUILDERS = {"report": report_payload, "rating": rating_payload,
-             "ticket_event": ticket_event_payload}
+             "ticket_event": ticket_event_payload, "audit": audit_payload}
 
 
 def payload(conn: sqlite3.Connection, kind: str, ref_id: str) -> dict[str, Any]:

@@ -199,12 +199,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-# Sync's words live beside it, one table per part, so each part's sentences stay together.
-from kiosk import messages_link, messages_lookup, messages_sync  # noqa: E402
+# The other parts' words live beside them, one table per part, so each part's sentences stay
+# together; later tables may refine an earlier one's sentence for a shared code.
+from kiosk import (messages_backup, messages_import, messages_link,  # noqa: E402
+                   messages_lookup, messages_privacy, messages_sync, messages_transfer)
 
-MESSAGES.update(messages_link.MESSAGES)
-MESSAGES.update(messages_lookup.MESSAGES)
-MESSAGES.update(messages_sync.MESSAGES)
+for _part in (messages_import, messages_link, messages_lookup, messages_sync, messages_privacy,
+              messages_transfer, messages_backup):
+    MESSAGES.update(_part.MESSAGES)
 
 
 def describe(error: KioskError, lang: str = "vi") -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import sqlite3
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from kiosk import catalog, codes, items
+from kiosk import catalog, codes, datakey, items, personal
 from kiosk.clock import check_clock, to_iso, utc_now
 from kiosk.consent import consent_hash
 from kiosk.db import Store, transaction
@@ -38,6 +39,7 @@ class ReportDraft:
     photos: list[Photo] = field(default_factory=list)
     hamlet_id: str | None = None
     address: str = ""
+    address_private: bool = False     # the resident marked the address private: sealed at rest
     lat: float | None = None
     lon: float | None = None
     contact_name: str = ""
@@ -82,6 +84,7 @@ class _Valid:
     name: str | None
     phone: str | None
     consent: str | None
+    address_private: bool = False
 
 
 def validate(conn: sqlite3.Connection, draft: ReportDraft) -> _Valid:
@@ -110,27 +113,49 @@ def validate(conn: sqlite3.Connection, draft: ReportDraft) -> _Valid:
     if len(draft.photos) > MAX_PHOTOS:
         raise KioskError("too_many_photos", limit=MAX_PHOTOS)
     return _Valid(category, text or "", hamlet_id, address, draft.lat, draft.lon, name, phone,
-                  consent)
+                  consent, bool(address and draft.address_private))
 
 
 def file_report(store: Store, draft: ReportDraft, channel: str = "kiosk") -> FiledReport:
-    if channel not in CHANNELS:
+    return file_reports(store, [draft], channel)[0]
+
+
+def file_reports(store: Store, drafts: Sequence[ReportDraft], channel: str = "kiosk", *,
+                 received: Sequence[datetime | None] | None = None,
+                 before_commit: Callable[[sqlite3.Connection, list[FiledReport]], None]
+                 | None = None) -> list[FiledReport]:
+    """File several reports in ONE transaction: all of them or none (paper forms,
+    kiosk/report_import.py). `received[i]`, when given, is when the office got draft i on paper:
+    its created time (never after now) and due date count from it. `before_commit` runs inside
+    the transaction, after the inserts; raising there files nothing."""
+    if channel not in CHANNELS or (received is not None and len(received) != len(drafts)):
         raise ValueError(channel)
     conn = store.conn()
-    valid = validate(conn, draft)
+    valid = [validate(conn, draft) for draft in drafts]
     min_free = catalog.get_setting(conn, "storage.min_free_mb", None)
     ensure_free_space(store.data_dir, *(() if min_free is None else (int(min_free),)))
     clock = check_clock(conn, utc_now())
-    created = clock.record_time
-    due = due_date(catalog.calendar(conn), created, valid.category.reply_days)
-    report_id = str(uuid.uuid4())
+    zone, cal = catalog.office(conn).zone, catalog.calendar(conn)
+    when = [min(at, clock.record_time) if at else clock.record_time
+            for at in (received or [None] * len(drafts))]
+    dues = [due_date(cal, at, v.category.reply_days) for at, v in zip(when, valid)]
+    ids = [str(uuid.uuid4()) for _ in drafts]
+    # Personal fields are sealed (docs/privacy.md): the data key is read, or made at first need,
+    # before the transaction (a keyring call must not hold the write lock).
+    key = (datakey.data_key(conn, create=True)
+           if any(personal.needs_key(v.name, v.phone, v.address_private and v.address)
+                  for v in valid) else None)
     for _ in range(5):  # a code collision is ~never; a fresh code beats failing the resident
-        code = codes.new_code()
+        filed = [FiledReport(i, codes.new_code(), to_iso(at), due)
+                 for i, at, due in zip(ids, when, dues)]
         try:
             with transaction(conn):
-                _insert(conn, report_id, code, valid, draft.photos, channel,
-                        to_iso(created), to_iso(clock.now), catalog.office(conn).zone, due)
-            return FiledReport(report_id, code, to_iso(created), due)
+                for f, v, draft in zip(filed, valid, drafts):
+                    _insert(conn, f.id, f.code, v, draft.photos, channel, f.created_utc,
+                            to_iso(clock.now), zone, f.due_date, key)
+                if before_commit is not None:
+                    before_commit(conn, filed)
+            return filed
         except sqlite3.IntegrityError as exc:
             if "reports.code" not in str(exc):
                 raise
@@ -141,18 +166,23 @@ def file_report(store: Store, draft: ReportDraft, channel: str = "kiosk") -> Fil
 
 def _insert(conn: sqlite3.Connection, report_id: str, code: str, v: _Valid,
             photos: list[Photo], channel: str, created: str, device: str, zone: str,
-            due: date) -> None:
+            due: date, key: bytes | None = None) -> None:
     for photo in photos:
         conn.execute(
             "INSERT OR IGNORE INTO media (sha256, mime, width, height, data) VALUES (?,?,?,?,?)",
             (photo.sha256, photo.mime, photo.width, photo.height, photo.data),
         )
+    private = v.address if v.address_private else None
+    sealed = (personal.seal(key, report_id, v.name, v.phone, private) if key is not None
+              else (None, None, None))
     conn.execute(
         "INSERT INTO reports (id, code, category_id, text, text_fold, hamlet_id, address, lat,"
-        " lon, contact_name, contact_phone, consent_hash, channel, created_utc, device_utc,"
-        " office_zone, due_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (report_id, code, v.category.id, v.text, fold(v.text), v.hamlet_id, v.address, v.lat,
-         v.lon, v.name, v.phone, v.consent, channel, created, device, zone, due.isoformat()),
+        " lon, contact_name_enc, contact_phone_enc, address_enc, consent_hash, channel,"
+        " created_utc, device_utc, office_zone, due_date)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (report_id, code, v.category.id, v.text, fold(v.text), v.hamlet_id,
+         None if v.address_private else v.address, v.lat, v.lon, *sealed, v.consent, channel,
+         created, device, zone, due.isoformat()),
     )
     for position, photo in enumerate(photos):
         conn.execute("INSERT INTO report_media (report_id, position, sha256) VALUES (?,?,?)",
@@ -192,8 +222,8 @@ _VIEW_SQL = (
     "SELECT r.id, r.code, r.category_id, c.name_vi, c.name_en, r.text, h.name, r.address,"
     " r.created_utc, r.due_date,"
     " (SELECT count(*) FROM report_media m WHERE m.report_id = r.id),"
-    " r.contact_name IS NULL AND r.contact_phone IS NULL, r.contact_phone,"
-    " coalesce(o.state, 'pending')"
+    " r.consent_hash IS NULL, r.contact_phone_enc,"
+    " coalesce(o.state, 'pending'), r.address_enc"
     " FROM reports r JOIN categories c ON c.id = r.category_id"
     " LEFT JOIN hamlets h ON h.id = r.hamlet_id"
     # An edited report has several outbox rows (the old ones superseded): show the newest.
@@ -202,10 +232,22 @@ _VIEW_SQL = (
 )
 
 
-def _view(row: sqlite3.Row) -> ReportView:
+PRIVATE_ADDRESS = "(riêng tư)"     # a private address is never shown on lists or receipts
+UNREADABLE_PHONE = "***"            # sealed but cannot be opened (lost key): says nothing
+
+
+def _view(row: sqlite3.Row, conn: sqlite3.Connection) -> ReportView:
     values = list(row)
-    values[11] = bool(values[11])
-    values[12] = mask_phone(values[12]) if values[12] else None
+    address_enc = values.pop()
+    values[11] = bool(values[11])   # anonymous: no consent, so no contact was ever given
+    if values[12] is not None:
+        try:
+            phone = personal.open_values(conn, values[0], (None, values[12], None)).phone
+            values[12] = mask_phone(phone) if phone else None
+        except KioskError:          # logged by crypto_fields / datakey (ids only)
+            values[12] = UNREADABLE_PHONE
+    if address_enc is not None:
+        values[7] = PRIVATE_ADDRESS
     return ReportView(*values)
 
 
@@ -214,14 +256,14 @@ def get_report(conn: sqlite3.Connection, typed_code: str) -> ReportView | None:
     if code is None:
         raise KioskError("code_invalid")
     row = conn.execute(_VIEW_SQL + " WHERE r.code = ?", (code,)).fetchone()
-    return _view(row) if row else None
+    return _view(row, conn) if row else None
 
 
 def list_reports(conn: sqlite3.Connection, limit: int | None = None) -> list[ReportView]:
     sql = _VIEW_SQL + " ORDER BY r.created_utc DESC, r.rowid DESC"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [_view(row) for row in conn.execute(sql).fetchall()]
+    return [_view(row, conn) for row in conn.execute(sql).fetchall()]
 
 
 def count_filed_on(conn: sqlite3.Connection, now: datetime, zone: str) -> int:

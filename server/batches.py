@@ -20,9 +20,10 @@ from server.enrol import Device
 from server.errors import ApiError
 from server.faults import pause_point
 from server.media import missing_of
-from server.schema import items, ratings, ticket_events
+from server.schema import audit_entries, items, ratings, ticket_events
 from sync.protocol import (
     PAYLOADS,
+    AuditPayload,
     Batch,
     BatchResult,
     Item,
@@ -81,6 +82,8 @@ def _apply_item(conn: Connection, device: Device, item: Item, received: str,
         outcome = _report(conn, device, item, payload, received, known)
     elif isinstance(payload, RatingPayload):
         outcome = _rating(conn, device, item, payload)
+    elif isinstance(payload, AuditPayload):
+        outcome = None           # an audit entry is stored as it came (_store_detail)
     else:
         assert isinstance(payload, TicketEventPayload)
         outcome = _ticket_event(conn, device, item, payload)
@@ -127,6 +130,11 @@ def _store_detail(conn: Connection, device: Device, item: Item, payload: Any) ->
             uuid=str(item.uuid), commune=device.commune, subject=payload.subject,
             subject_id=payload.subject_id, case_ref=ref, level=payload.level,
             comment=payload.comment, at=payload.at))
+    elif isinstance(payload, AuditPayload):
+        conn.execute(audit_entries.insert().values(
+            uuid=str(item.uuid), commune=device.commune, device_id=device.id,
+            actor=payload.actor, action=payload.action, target=payload.target,
+            detail=payload.detail, at=payload.at))
     elif isinstance(payload, TicketEventPayload):
         conn.execute(ticket_events.insert().values(
             uuid=str(item.uuid), commune=device.commune, ticket_id=str(payload.ticket_id),

@@ -15,11 +15,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from server import changes
 from server.clock import now
 from server.db import Database, meta_value
 from server.errors import ApiError
-from server.schema import devices, enrol_codes
-from sync.protocol import EnrolRequest, EnrolResponse
+from server.schema import device_keys, devices, enrol_codes
+from sync.protocol import DeviceSnapshot, EnrolRequest, EnrolResponse
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"   # Crockford: no I, L, O, U to misread
 
@@ -86,8 +87,48 @@ def enrol(db: Database, req: EnrolRequest) -> EnrolResponse:
         if conn.execute(devices.update().where(devices.c.id == device_id)
                         .values(**values)).rowcount == 0:
             conn.execute(devices.insert().values(id=device_id, **values))
+        _store_box_key(conn, device_id, req.box_key)
+        _emit_device(conn, device_id)
+        if req.replaces_device_id is not None:
+            _revoke_replaced(conn, str(req.replaces_device_id), device_id, row.commune, stamp)
     return EnrolResponse(device_id=req.device_id, token=token, commune=row.commune,
                          server_time=stamp)
+
+
+def _revoke_replaced(conn: Any, old_id: str, new_id: str, commune: str, stamp: str) -> None:
+    """A backup of `old_id` was restored onto the PC enrolling now (docs/deploy-kiosk.md): the
+    old device's token stops working in this same transaction. Only a device of the code's
+    commune is revoked; an unknown id (another server, a wiped server) is ignored."""
+    if old_id == new_id:
+        return
+    if conn.execute(devices.update().where(devices.c.id == old_id,
+                                           devices.c.commune == commune,
+                                           devices.c.revoked_at.is_(None))
+                    .values(revoked_at=stamp)).rowcount:
+        _emit_device(conn, old_id)
+
+
+def _store_box_key(conn: Any, device_id: str, box_key: str | None) -> None:
+    conn.execute(device_keys.delete().where(device_keys.c.device_id == device_id))
+    if box_key:
+        conn.execute(device_keys.insert().values(device_id=device_id, box_key=box_key))
+
+
+def _emit_device(conn: Any, device_id: str) -> None:
+    """Tell the device's commune about it (docs/transfer.md): its peers verify what it signs and
+    encrypt hand-overs for it. Only devices that sent a box key get a change: they run a version
+    that understands 'device' changes, and an earlier kiosk's feed stays as it was."""
+    row = conn.execute(
+        sa.select(devices.c.id, devices.c.commune, devices.c.label, devices.c.public_key,
+                  devices.c.enrolled_at, devices.c.revoked_at, device_keys.c.box_key)
+        .join(device_keys, device_keys.c.device_id == devices.c.id)
+        .where(devices.c.id == device_id)).first()
+    if row is None:
+        return
+    snap = DeviceSnapshot(id=row.id, label=row.label or "", public_key=row.public_key,
+                          box_key=row.box_key, enrolled_at=row.enrolled_at,
+                          revoked_at=row.revoked_at)
+    changes.emit(conn, row.commune, "device", snap.model_dump(mode="json"))
 
 
 def device_for_token(db: Database, token: str) -> Device | None:
@@ -110,7 +151,8 @@ def revoke(db: Database, device_id: str) -> bool:
     with db.write() as conn:
         if conn.execute(sa.select(devices.c.id).where(devices.c.id == device_id)).first() is None:
             return False
-        conn.execute(devices.update().where(devices.c.id == device_id,
-                                            devices.c.revoked_at.is_(None))
-                     .values(revoked_at=now()))
+        if conn.execute(devices.update().where(devices.c.id == device_id,
+                                               devices.c.revoked_at.is_(None))
+                        .values(revoked_at=now())).rowcount:
+            _emit_device(conn, device_id)   # its peers stop trusting what it signs
     return True

@@ -39,6 +39,27 @@ devices = sa.Table(
     sa.Column("revoked_at", _T),
 )
 
+# X25519 keys for USB hand-overs (docs/transfer.md). A table of its own rather than a column of
+# `devices`: create_all adds it to an existing database, a new column it would not.
+device_keys = sa.Table(
+    "device_keys", metadata,
+    sa.Column("device_id", _ID, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("box_key", sa.String(64), nullable=False),
+)
+
+# Devices' audit logs (kiosk/audit.py): who (a role), what, when, on which tracking code.
+audit_entries = sa.Table(
+    "audit_entries", metadata,
+    sa.Column("uuid", _ID, primary_key=True),
+    sa.Column("commune", sa.String(5), nullable=False),
+    sa.Column("device_id", _ID, nullable=False),
+    sa.Column("actor", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(60), nullable=False),
+    sa.Column("target", sa.String(60)),
+    sa.Column("detail", sa.String(500), nullable=False),
+    sa.Column("at", _T, nullable=False),
+)
+
 items = sa.Table(         # every accepted item, whatever its kind: the idempotency record
     "items", metadata,
     sa.Column("uuid", _ID, primary_key=True),

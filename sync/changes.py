@@ -9,7 +9,9 @@ What a page may carry:
   upserted: counters and bookings hang on them); extra holidays and make-up workdays go into the
   `office.calendar` setting that kiosk.catalog.calendar reads. The days the province added are
   remembered (`sync.catalog_days`), so a day it later withdraws is removed again while days
-  set locally stay.
+  set locally stay;
+- device: an enrolled device of the commune (public keys, revoked or not) → `devices`, which USB
+  hand-overs (sync/transfer.py) use to check signatures and to encrypt for the office.
 An unknown cursor (410) empties the mirror and the cursor and pulls from the start.
 """
 from __future__ import annotations
@@ -22,7 +24,13 @@ from kiosk.clock import to_iso, utc_now
 from kiosk.db import transaction
 from sync.errors import SyncError
 from sync.http import Transport
-from sync.protocol import CaseSnapshot, CatalogSnapshot, ChangesPage, DossierSnapshot
+from sync.protocol import (
+    CaseSnapshot,
+    CatalogSnapshot,
+    ChangesPage,
+    DeviceSnapshot,
+    DossierSnapshot,
+)
 
 CURSOR_KEY = "sync.cursor"
 CATALOG_DAYS_KEY = "sync.catalog_days"
@@ -41,6 +49,8 @@ def apply_page(conn: sqlite3.Connection, page: ChangesPage) -> int:
                 _dossier(conn, change.dossier)
             elif change.type == "catalog" and change.catalog is not None:
                 _catalog(conn, change.catalog)
+            elif change.type == "device" and change.device is not None:
+                _device(conn, change.device, now)
         catalog.set_setting(conn, CURSOR_KEY, page.cursor)
     return len(page.changes)
 
@@ -77,6 +87,16 @@ def _dossier(conn: sqlite3.Connection, d: DossierSnapshot) -> None:
     conn.executemany(
         "INSERT INTO dossier_events (code, position, status, at_utc, note) VALUES (?,?,?,?,?)",
         [(d.code, i, e.status, e.at, e.note) for i, e in enumerate(d.events)])
+
+
+def _device(conn: sqlite3.Connection, d: DeviceSnapshot, now: str) -> None:
+    conn.execute(
+        "INSERT INTO devices (id, label, public_key, box_key, enrolled_utc, revoked_utc,"
+        " updated_utc) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET"
+        " label = excluded.label, public_key = excluded.public_key, box_key = excluded.box_key,"
+        " enrolled_utc = excluded.enrolled_utc, revoked_utc = excluded.revoked_utc,"
+        " updated_utc = excluded.updated_utc",
+        (str(d.id), d.label[:100], d.public_key, d.box_key, d.enrolled_at, d.revoked_at, now))
 
 
 def _catalog(conn: sqlite3.Connection, cat: CatalogSnapshot) -> None:
@@ -127,6 +147,7 @@ def reset_mirror(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM cases")
         conn.execute("DELETE FROM dossier_events")
         conn.execute("DELETE FROM dossiers")
+        conn.execute("DELETE FROM devices")    # the feed from the start sends them all again
         conn.execute("DELETE FROM settings WHERE key = ?", (CURSOR_KEY,))
 
 

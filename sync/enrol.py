@@ -26,13 +26,17 @@ from kiosk.errors import KioskError
 from sync.errors import SyncError
 from sync.http import Transport
 from sync.protocol import EnrolRequest, EnrolResponse
-from sync.secrets import SecretStore
+from sync.secrets import NAMESPACE_KEY, SecretStore
+from sync.transfer_crypto import box_public_of
 
 DEVICE_ID_KEY = "sync.device_id"
 SERVER_URL_KEY = "sync.server_url"
 COMMUNE_KEY = "sync.commune"
 TOKEN_SECRET = "sync.token"
 DEVICE_KEY_SECRET = "sync.device_key"     # raw 32-byte Ed25519 private key, base64
+# Written by a restore (kiosk/backup.py via forget_enrolment): the device the backup came from,
+# named in the next enrolment so the server revokes it.
+REPLACES_KEY = "sync.replaces_device_id"
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,12 @@ def enrol(conn: sqlite3.Connection, server_url: str, code: str, secrets: SecretS
     try:
         transport.hello()   # not our server / captive portal / protocol: say so before the code
         device_id, public_key = device_identity(conn, secrets)
+        # The X25519 key for USB hand-overs is derived from the device key (sync/transfer_crypto),
+        # so it needs no secret of its own and moves with it when the secret store changes.
+        box_key = box_public_of(secrets.get(DEVICE_KEY_SECRET) or "")
         request = EnrolRequest(code=code, device_id=uuid.UUID(device_id), public_key=public_key,
-                               label=(label if label is not None else socket.gethostname())[:100])
+                               label=(label if label is not None else socket.gethostname())[:100],
+                               box_key=box_key, replaces_device_id=_replaces(conn, device_id))
         answer = transport.json("POST", "/enrol", EnrolResponse, body=request)
     except SyncError as exc:
         # The server's code_invalid/code_used are about the ENROLMENT code; kiosk.messages'
@@ -103,14 +111,37 @@ def enrol(conn: sqlite3.Connection, server_url: str, code: str, secrets: SecretS
     with transaction(conn):
         if previous and previous != transport.base_url:
             # Another server: its cursor means nothing here, and its mirror is not ours.
-            for table in ("case_events", "cases", "dossier_events", "dossiers"):
+            for table in ("case_events", "cases", "dossier_events", "dossiers", "devices"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM settings WHERE key = 'sync.cursor'")
         catalog.set_setting(conn, SERVER_URL_KEY, transport.base_url)
         catalog.set_setting(conn, DEVICE_ID_KEY, str(answer.device_id))
         catalog.set_setting(conn, COMMUNE_KEY, answer.commune)
-        conn.execute("DELETE FROM settings WHERE key IN ('sync.last_error', 'sync.backoff')")
+        conn.execute("DELETE FROM settings WHERE key IN ('sync.last_error', 'sync.backoff', ?)",
+                     (REPLACES_KEY,))
     return Enrolment(str(answer.device_id), answer.commune, transport.base_url, answer.server_time)
+
+
+def _replaces(conn: sqlite3.Connection, device_id: str) -> uuid.UUID | None:
+    old = catalog.get_setting(conn, REPLACES_KEY)
+    try:
+        return uuid.UUID(str(old)) if old and str(old) != device_id else None
+    except ValueError:
+        return None
+
+
+def forget_enrolment(conn: sqlite3.Connection, old_device_id: str | None) -> None:
+    """Run on a restored copy of the store (inside the restore's transaction): this PC is not
+    the device the backup came from, so it must enrol again. The old device id is kept as
+    REPLACES_KEY for that enrolment; a fresh secrets namespace makes any token or device key of
+    the old identity unreachable (the token itself was never in the store); the server's address
+    and the pulled mirror stay, so enrolling again with the same server keeps the cursor."""
+    conn.execute("DELETE FROM settings WHERE key IN (?, ?, 'sync.last_error', 'sync.backoff')",
+                  (DEVICE_ID_KEY, COMMUNE_KEY))
+    conn.execute("DELETE FROM settings WHERE key = ?", (NAMESPACE_KEY,))
+    catalog.set_setting(conn, NAMESPACE_KEY, str(uuid.uuid4()))
+    if old_device_id:
+        catalog.set_setting(conn, REPLACES_KEY, old_device_id)
 
 
 def token(secrets: SecretStore) -> str | None:

@@ -114,11 +114,9 @@ def apply_result(conn: sqlite3.Connection, group: list[OutItem], result: BatchRe
                 tally.sent += r.status == "accepted"
                 tally.duplicates += r.status == "duplicate"
                 tally.confirmed_media.update(item.media)
-                if item.kind == "report":
-                    # The consent text promises the name and phone are deleted once the report
-                    # reached the province (kiosk/consent.py): the province now holds them.
-                    conn.execute("UPDATE reports SET contact_name = NULL, contact_phone = NULL"
-                                 " WHERE id = ?", (item.ref_id,))
+                # A report's personal fields stay sealed at the office until the retention
+                # purge (kiosk/privacy.py): `privacy.retention_days` after this sent_utc, as the
+                # consent text promises (kiosk/consent.py).
             elif r.status in ("rejected", "conflict"):
                 reason = "conflict" if r.status == "conflict" else (r.reason or "other")
                 conn.execute("UPDATE outbox SET state = 'quarantined', reason = ?,"

@@ -52,6 +52,12 @@ class EnrolRequest(_Wire):
     device_id: UUID                              # made by the kiosk at its first enrolment
     public_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}=?$")]  # Ed25519, b64url
     label: Annotated[str, StringConstraints(max_length=100)] = ""
+    # X25519 public key (b64url) others encrypt USB hand-overs for (docs/transfer.md). Optional:
+    # a device of an earlier version enrols without one and simply cannot receive hand-overs.
+    box_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}=?$")] | None = None
+    # The device this one replaces after a backup was restored onto it (docs/deploy-kiosk.md):
+    # the server revokes that device in the same transaction. Optional, so older kiosks enrol.
+    replaces_device_id: UUID | None = None
 
 
 class EnrolResponse(_Wire):
@@ -63,7 +69,7 @@ class EnrolResponse(_Wire):
 
 # --- batches --------------------------------------------------------------------------------
 
-ItemKind = Literal["report", "rating", "ticket_event"]
+ItemKind = Literal["report", "rating", "ticket_event", "audit"]
 
 
 class Item(_Wire):
@@ -155,8 +161,19 @@ class TicketEventPayload(_Wire):
     service_s: float | None = None
 
 
+class AuditPayload(_Wire):
+    """An entry of the device's append-only audit log (kiosk/audit.py): a role, never a person;
+    a tracking code at most, never personal data."""
+    actor: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    action: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    target: Annotated[str, StringConstraints(max_length=60)] | None = None
+    detail: Annotated[str, StringConstraints(max_length=500)] = ""
+    at: UtcInstant
+
+
 PAYLOADS: dict[str, type[_Wire]] = {
     "report": ReportPayload, "rating": RatingPayload, "ticket_event": TicketEventPayload,
+    "audit": AuditPayload,
 }
 
 
@@ -254,12 +271,24 @@ class CatalogSnapshot(_Wire):
     extra_workdays: list[date] = []              # make-up working Saturdays
 
 
+class DeviceSnapshot(_Wire):
+    """An enrolled device of the commune, so its peers can check what it signed (Ed25519) and
+    encrypt a USB hand-over for it (X25519). Public keys only; the token never travels."""
+    id: UUID
+    label: str = ""
+    public_key: str                              # Ed25519, b64url
+    box_key: str | None = None                   # X25519, b64url
+    enrolled_at: UtcInstant
+    revoked_at: UtcInstant | None = None
+
+
 class Change(_Wire):
     seq: int
-    type: Literal["case", "dossier", "catalog"]
+    type: Literal["case", "dossier", "catalog", "device"]
     case: CaseSnapshot | None = None
     dossier: DossierSnapshot | None = None
     catalog: CatalogSnapshot | None = None
+    device: DeviceSnapshot | None = None
 
 
 class ChangesPage(_Wire):

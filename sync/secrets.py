@@ -16,77 +16,38 @@ import json
 import os
 import sqlite3
 import tempfile
-import threading
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import keyring
-import keyring.errors
-
 from kiosk import catalog
+from kiosk.keyring_store import (NAMESPACE_KEY, SERVICE, TIMEOUT_S, KeyringSlot,
+                                 KeyringUnavailable, keyring_works, namespace, with_timeout)
 from sync.errors import SyncError
 
 T = TypeVar("T")
-SERVICE = "caunoi"
-NAMESPACE_KEY = "sync.secrets_ns"
 BACKEND_KEY = "sync.secrets_store"          # "keyring" (default) or "file" (admin's choice)
-TIMEOUT_S = 5.0
 FILE_NAME = "secrets.json"
 
-
-def namespace(conn: sqlite3.Connection) -> str:
-    ns = catalog.get_setting(conn, NAMESPACE_KEY)
-    if not ns:
-        ns = str(uuid.uuid4())
-        catalog.set_setting(conn, NAMESPACE_KEY, ns)
-    return str(ns)
+__all__ = ["BACKEND_KEY", "FILE_NAME", "NAMESPACE_KEY", "SERVICE", "TIMEOUT_S", "SecretStore",
+           "chosen_backend", "keyring_works", "namespace"]
 
 
 def chosen_backend(conn: sqlite3.Connection) -> str:
     return "file" if catalog.get_setting(conn, BACKEND_KEY) == "file" else "keyring"
 
 
+def _sync_error(exc: KeyringUnavailable) -> SyncError:
+    return SyncError(exc.code, **exc.params)
+
+
 def _with_timeout(call: Callable[[], T], timeout_s: float) -> T:
-    """Run a keyring call in a daemon thread; past the timeout give up (the thread may linger on
-    a D-Bus prompt, but the kiosk moves on and says why)."""
-    box: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = call()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name="keyring-call", daemon=True)
-    worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
-        raise SyncError("secrets_timeout", seconds=int(timeout_s))
-    if "error" in box:
-        exc = box["error"]
-        if isinstance(exc, keyring.errors.KeyringError):
-            raise SyncError("secrets_unavailable", detail=type(exc).__name__) from exc
-        if isinstance(exc, Exception):
-            # SecretStorage / jeepney / D-Bus failures surface as their own exception types.
-            raise SyncError("secrets_unavailable", detail=type(exc).__name__) from exc
-        raise exc  # type: ignore[misc]
-    return box["value"]  # type: ignore[return-value]
-
-
-def keyring_works() -> str | None:
-    """None when a usable backend is configured, else the reason (for the admin screen)."""
-    backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name or "null" in name.lower():
-        return name
+    """kiosk.keyring_store.with_timeout, failing with SyncError (the keyring core lives in kiosk/
+    so the personal-data key, kiosk/datakey.py, uses the same timeouts)."""
     try:
-        if backend.priority <= 0:   # chainer with nothing behind it, or a backend that declined
-            return name
-    except Exception:  # noqa: BLE001 - a backend that cannot even tell its priority
-        return name
-    return None
+        return with_timeout(call, timeout_s)
+    except KeyringUnavailable as exc:
+        raise _sync_error(exc) from exc.__cause__
 
 
 class SecretStore:
@@ -106,18 +67,17 @@ class SecretStore:
     def _key(self, name: str) -> str:
         return f"{self.ns}:{name}"
 
-    # --- keyring ---------------------------------------------------------------------------------
-    def _check_keyring(self) -> None:
-        reason = keyring_works()
-        if reason is not None:
-            raise SyncError("secrets_unavailable", detail=reason)
+    # --- keyring (kiosk/keyring_store.py) -------------------------------------------------------
+    def _slot(self) -> KeyringSlot:
+        return KeyringSlot(self.ns, timeout_s=self.timeout_s)
 
     def get(self, name: str) -> str | None:
         if self.backend == "file":
             return self._read_file().get(name)
-        self._check_keyring()
-        return _with_timeout(lambda: keyring.get_password(SERVICE, self._key(name)),
-                             self.timeout_s)
+        try:
+            return self._slot().get(name)
+        except KeyringUnavailable as exc:
+            raise _sync_error(exc) from exc.__cause__
 
     def set(self, name: str, value: str) -> None:
         if self.backend == "file":
@@ -125,9 +85,10 @@ class SecretStore:
             data[name] = value
             self._write_file(data)
             return
-        self._check_keyring()
-        _with_timeout(lambda: keyring.set_password(SERVICE, self._key(name), value),
-                      self.timeout_s)
+        try:
+            self._slot().set(name, value)
+        except KeyringUnavailable as exc:
+            raise _sync_error(exc) from exc.__cause__
 
     def delete(self, name: str) -> None:
         if self.backend == "file":
@@ -135,15 +96,10 @@ class SecretStore:
             if data.pop(name, None) is not None:
                 self._write_file(data)
             return
-        self._check_keyring()
-
-        def remove() -> None:
-            try:
-                keyring.delete_password(SERVICE, self._key(name))
-            except keyring.errors.PasswordDeleteError:
-                pass   # already gone: deleting is idempotent
-
-        _with_timeout(remove, self.timeout_s)
+        try:
+            self._slot().delete(name)
+        except KeyringUnavailable as exc:
+            raise _sync_error(exc) from exc.__cause__
 
     # --- explicit file store ---------------------------------------------------------------------
     def _read_file(self) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import catalog, clock, reports
+from kiosk import catalog, clock, personal, reports
 from kiosk.consent import CONTACT_CONSENT, consent_hash
 from kiosk.errors import KioskError
 from kiosk.messages import MESSAGES, describe
@@ -61,8 +61,9 @@ def test_contact_needs_consent_and_hashes_the_exact_text(store) -> None:
     assert counts(store.path)["reports"] == 0
     filed = file_report(store, draft(contact_name="Nguyễn Văn A", contact_phone="+84 912.345.678",
                                      consent_text=CONTACT_CONSENT["vi"]))
-    phone, stored_hash = store.conn().execute(
-        "SELECT contact_phone, consent_hash FROM reports WHERE id = ?", (filed.id,)).fetchone()
+    stored_hash = store.conn().execute(
+        "SELECT consent_hash FROM reports WHERE id = ?", (filed.id,)).fetchone()[0]
+    phone = personal.load(store.conn(), filed.id).phone      # sealed at rest (docs/privacy.md)
     assert phone == "0912345678" and stored_hash == consent_hash(CONTACT_CONSENT["vi"])
     assert get_report(store.conn(), filed.code).phone_masked == "091****678"
 

@@ -89,14 +89,20 @@ def test_a_failed_apply_changes_nothing(store: Store) -> None:
     assert outbox.counts(conn)["pending"] == 2          # the first result was not kept alone
 
 
-def test_sent_reports_drop_the_residents_contact(store: Store) -> None:
+def test_sent_reports_keep_the_contact_sealed_until_the_retention_purge(store: Store) -> None:
+    from kiosk import personal, privacy
+
     rid = file_report(store, ReportDraft(category_id="ha-tang", text="Ngập nước",
                                          contact_name="Lê Văn C", contact_phone="0912345678",
                                          consent_text=CONTACT_CONSENT["vi"])).id
     conn = store.conn()
     outbox.apply_result(conn, outbox.pending(conn), _result((rid, "accepted")))
-    assert tuple(conn.execute("SELECT contact_name, contact_phone, consent_hash IS NOT NULL"
-                              " FROM reports").fetchone()) == (None, None, 1)
+    # Acknowledged: kept (sealed) for privacy.retention_days after sent_utc, then purged.
+    assert personal.load(conn, rid).phone == "0912345678"
+    assert privacy.purge(conn).purged == 0
+    assert privacy.purge(conn, older_than_days=0).purged == 1
+    assert personal.load(conn, rid).empty
+    assert conn.execute("SELECT consent_hash IS NOT NULL FROM reports").fetchone()[0] == 1
 
 
 def test_quarantine_listing_and_edit_and_resend(store: Store) -> None:

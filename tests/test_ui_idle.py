@@ -105,3 +105,63 @@ def test_idle_timeout_closes_open_dialogs(shell: Shell, resident, qtbot) -> None
     assert closed == [True]
     assert not dialog.isVisible()
     assert shell.state.screen == "home"
+
+
+# --- every screen the registry knows (tests/screens_support.py finds them) --------------------
+
+from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit  # noqa: E402
+
+from kiosk.photos import prepare_photo  # noqa: E402
+from tests.screens_support import give_content, registered_screens  # noqa: E402
+from tests.support import jpeg_bytes  # noqa: E402
+from ui.screens.state import HOME, WizardState  # noqa: E402
+
+
+def _text_fields(widget) -> list:  # noqa: ANN001
+    return [w for w in widget.findChildren(QLineEdit) + widget.findChildren(QPlainTextEdit)
+            if not w.isReadOnly()]
+
+
+@pytest.mark.parametrize("name", [n for n in registered_screens() if n != HOME])
+def test_idle_wipes_every_screen(shell: Shell, resident, qtbot, name: str) -> None:  # noqa: ANN001
+    give_content(shell, name)
+    shell.go(name)
+    assert shell.state.screen == name and shell.stack.currentWidget() is shell.screen(name)
+    assert shell.idle.active and shell.idle.timer.isActive()
+    # What a resident may leave: text in whatever field this screen has, a photo in memory,
+    # the clipboard, an open dialog.
+    for field in _text_fields(shell.screen(name)):
+        if field.isVisible() and field.isEnabled():
+            resident.type(field, "0912345678")
+    photo = prepare_photo(jpeg_bytes((320, 240), "red"))
+    shell.state.draft.photos.append(photo)
+    shell.state.thumbs[photo.sha256] = shell.state.thumbs.get(photo.sha256) or _image()
+    QGuiApplication.clipboard().setText("Trần Thị Bình 0912345678")
+    dialog = QDialog(shell)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    shell.idle.timer.timeout.emit()
+
+    assert shell.state.screen == HOME and shell.stack.currentWidget() is shell.screen(HOME)
+    assert shell.state == WizardState()            # nothing typed, chosen, filed or photographed
+    assert shell.state.draft.photos == [] and shell.state.thumbs == {}
+    assert QGuiApplication.clipboard().text() == ""
+    assert not dialog.isVisible()
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets()
+                   if isinstance(w, (QDialog, QMenu)))
+    # The replaced screens are deleted, not merely hidden: none keeps the resident's text.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leftovers = [(type(w).__name__, w.objectName()) for w in _text_fields(shell)
+                 if (w.text() if isinstance(w, QLineEdit) else w.toPlainText())]
+    assert leftovers == []
+    assert not shell.idle.active and not shell.idle_banner.isVisible()
+
+
+def _image():  # noqa: ANN202
+    from PySide6.QtGui import QImage
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0)
+    return image

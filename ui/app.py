@@ -103,6 +103,14 @@ def _start_sync(role: str, store: Store) -> None:
         log.exception("cannot start the background sync")
 
 
+def _start_purge(store: Store) -> None:
+    """The retention purge of personal fields, hourly and off the GUI thread (kiosk/privacy.py)."""
+    from ui.privacy_timer import PurgeTimer
+
+    app = QCoreApplication.instance()
+    PurgeTimer(store, app).start()   # parented to the app: lives as long as it does
+
+
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     qtlog.install()
@@ -126,13 +134,52 @@ def run(args: argparse.Namespace) -> int:
             "please tell a staff member."))
     else:
         _start_sync(args.role, store)
+        if args.role != "board":   # a board shows the queue; it holds no residents' details
+            _start_purge(store)
     window.setWindowTitle(APP_NAME)
     if args.windowed:
         window.resize(*WINDOW_SIZE)
         window.show()
+    elif args.role == "kiosk":
+        # On top, no context menus, links or file/print dialogs; the corner gesture + admin PIN
+        # is the way out (ui/lockdown.py, ui/admin_gesture.py, docs/deploy-kiosk.md).
+        from ui.lockdown import lock_down
+
+        lock_down(window, getattr(window, "store", None))
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         guard = CloseGuard(window)
         window.installEventFilter(guard)
         window.showFullScreen()
+    _StartedHook.attach(window, args.role)
     return app.exec()
+
+
+class _StartedHook(QObject):
+    """CAUNOI_STARTED=print|exit: after the window's first paint, print "caunoi started ROLE"
+    (a readiness line for tests and supervisors); with "exit", then leave with status 0."""
+
+    @classmethod
+    def attach(cls, window: QWidget, role: str) -> None:
+        import os
+
+        mode = os.environ.get("CAUNOI_STARTED")
+        if mode in ("print", "exit"):
+            window.installEventFilter(cls(window, role, mode == "exit"))
+
+    def __init__(self, window: QWidget, role: str, leave: bool) -> None:
+        super().__init__(window)
+        self._role, self._leave, self._done = role, leave, False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._started)
+        return False
+
+    def _started(self) -> None:
+        print(f"caunoi started {self._role}", flush=True)
+        if self._leave:
+            QCoreApplication.exit(0)

@@ -35,9 +35,32 @@
         </message>
     </context>
     <context>
+        <name>AdminOverlay</name>
+        <message>
+            <location filename="../../ui/admin_gesture.py" line="+143" />
+            <source>Back to the kiosk</source>
+            <translation>Quay lại màn hình kiosk</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Administrator</source>
+            <translation>Quản trị viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the administration screen</source>
+            <translation>Mở màn hình quản trị</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit the application</source>
+            <translation>Thoát ứng dụng</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+146" />
+            <location filename="../../ui/staff/admin.py" line="+155" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -160,6 +183,94 @@
             <location filename="../../ui/app.py" line="+124" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupBox</name>
+        <message>
+            <location filename="../../ui/staff/backup_admin.py" line="+115" />
+            <source>Backup and restore</source>
+            <translation>Sao lưu và khôi phục</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A backup holds every report, photo and queue record of this device and the key for residents' contact details, encrypted with a passphrase you choose. Keep the passphrase apart from the USB stick: without it the backup cannot be opened.</source>
+            <translation>Bản sao lưu chứa mọi phản ánh, ảnh và dữ liệu xếp hàng của máy này cùng khóa bảo vệ thông tin liên hệ của người dân, được mã hóa bằng mật khẩu do anh/chị chọn. Cất mật khẩu riêng, không để cùng USB: không có mật khẩu thì không mở được bản sao lưu.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save the backup in</source>
+            <translation>Lưu bản sao lưu vào</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup passphrase</source>
+            <translation>Mật khẩu sao lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Passphrase again</source>
+            <translation>Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup file to restore</source>
+            <translation>Tệp sao lưu cần khôi phục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its passphrase</source>
+            <translation>Mật khẩu của tệp đó</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>for example /media/usb/caunoi-….caunoi-backup</source>
+            <translation>ví dụ /media/usb/caunoi-….caunoi-backup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a backup</source>
+            <translation>Sao lưu ngay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore this backup</source>
+            <translation>Khôi phục bản sao lưu này</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Replace the data already on this device (it is backed up first, with the same passphrase)</source>
+            <translation>Thay thế dữ liệu đang có trên máy này (dữ liệu đó được sao lưu trước, bằng cùng mật khẩu)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The operation failed unexpectedly; the details were written to the log.</source>
+            <translation>Thao tác bị lỗi không mong đợi; chi tiết đã được ghi vào nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Making the backup…</source>
+            <translation>Đang sao lưu…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Backup saved: {path}. Reports in it: {reports}; photos: {photos}.</source>
+            <translation>Đã lưu bản sao lưu: {path}. Số phản ánh: {reports}; số ảnh: {photos}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Type the path of the backup file first.</source>
+            <translation>Xin nhập đường dẫn của tệp sao lưu trước.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Restoring…</source>
+            <translation>Đang khôi phục…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Restored. Reports: {reports}; still to be sent: {pending}. This device must now be enrolled again (Sync tab, a new code from the province); then restart the application.</source>
+            <translation>Đã khôi phục. Số phản ánh: {reports}; còn chờ gửi: {pending}. Máy này cần được đăng ký lại với máy chủ tỉnh (thẻ Đồng bộ, mã mới do tỉnh cấp), sau đó khởi động lại ứng dụng.</translation>
         </message>
     </context>
     <context>
@@ -1419,6 +1530,170 @@
             <location line="+6" />
             <source>The test page could not be made.</source>
             <translation>Không tạo được trang in thử.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyAdminBox</name>
+        <message>
+            <location filename="../../ui/staff/privacy_admin.py" line="+97" />
+            <source>Personal data</source>
+            <translation>Dữ liệu cá nhân</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days residents' contact details stay on this device after the province has the report (0 = at the next purge; at most 30, as the consent text promises)</source>
+            <translation>Số ngày giữ thông tin liên hệ của người dân trên máy sau khi tỉnh đã nhận phản ánh (0 = xóa ở lần dọn tiếp theo; tối đa 30 ngày, như lời cam kết trong ô đồng ý)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days to keep contact details</source>
+            <translation>Số ngày giữ thông tin liên hệ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the key into the keyring</source>
+            <translation>Chuyển khóa vào kho khóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Receipt code</source>
+            <translation>Mã trên phiếu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find</source>
+            <translation>Tìm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export for the resident</source>
+            <translation>Xuất cho người dân</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Press again to erase for good</source>
+            <translation>Nhấn lần nữa để xóa hẳn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase the personal data</source>
+            <translation>Xóa dữ liệu cá nhân</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Press again: older details stay unreadable</source>
+            <translation>Nhấn lần nữa: thông tin cũ sẽ không đọc được</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a new key</source>
+            <translation>Tạo khóa mới</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Warning: no keyring works on this PC ({reason}), so the key protecting residents' personal data is kept in the file keys/data.key beside the data, readable only by the app's user. Anyone who copies the whole data folder gets both. Set up the session keyring, then press “Move the key into the keyring”.</source>
+            <translation>Cảnh báo: máy này không có kho khóa dùng được ({reason}), nên khóa bảo vệ dữ liệu cá nhân của người dân đang nằm trong tệp keys/data.key ngay cạnh dữ liệu, chỉ tài khoản chạy ứng dụng đọc được. Ai sao chép cả thư mục dữ liệu sẽ có cả hai. Xin cài đặt kho khóa của phiên làm việc rồi nhấn “Chuyển khóa vào kho khóa”.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Personal data is encrypted; its key is in the system keyring.</source>
+            <translation>Dữ liệu cá nhân được mã hóa; khóa nằm trong kho khóa của hệ điều hành.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No personal data stored yet; the key is made with the first contact details.</source>
+            <translation>Chưa lưu dữ liệu cá nhân nào; khóa sẽ được tạo khi có thông tin liên hệ đầu tiên.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Done.</source>
+            <translation>Đã xong.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Anonymous report: no contact details were given.</source>
+            <translation>Phản ánh ẩn danh: người dân không để lại liên hệ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: {name}</source>
+            <translation>Họ tên: {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Phone: {phone}</source>
+            <translation>Điện thoại: {phone}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Private address: kept encrypted</source>
+            <translation>Địa chỉ riêng tư: được lưu mã hóa</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Personal data erased ({why}).</source>
+            <translation>Đã xóa dữ liệu cá nhân ({why}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>on request</source>
+            <translation>theo yêu cầu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>retention period over</source>
+            <translation>hết thời hạn lưu giữ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Erased automatically after {when} (UTC).</source>
+            <translation>Tự động xóa sau {when} (giờ UTC).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not yet at the province: kept until then.</source>
+            <translation>Chưa chuyển lên tỉnh: được giữ đến khi đó.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Saved for the resident in {path}. It is removed from this device after a day.</source>
+            <translation>Đã lưu cho người dân tại {path}. Tệp sẽ được xóa khỏi máy sau một ngày.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This cannot be undone. Press again to erase the name, phone and private address of this report.</source>
+            <translation>Không thể hoàn tác. Nhấn lần nữa để xóa họ tên, số điện thoại và địa chỉ riêng tư của phản ánh này.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Erased.</source>
+            <translation>Đã xóa.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nothing was left to erase.</source>
+            <translation>Không còn gì để xóa.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The province already has the report: ask it to erase its copy too.</source>
+            <translation>Tỉnh đã nhận phản ánh: xin đề nghị tỉnh xóa cả bản của tỉnh.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>That did not work. The details were written to the log.</source>
+            <translation>Thao tác không thành công. Chi tiết đã được ghi vào nhật ký.</translation>
         </message>
     </context>
     <context>

@@ -20,12 +20,14 @@ from kiosk.errors import KioskError
 from kiosk.messages import describe
 from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
+from ui.staff.backup_admin import BackupBox
 from ui.staff.figures import FiguresScreen
 from ui.staff.header import StaffHeader
 from ui.staff.hub_admin import HubAdminBox
 from ui.staff.kiosk_settings import KioskSettingsBox
 from ui.staff.pin_form import PinForm
 from ui.staff.printer_admin import PrinterSettingsBox
+from ui.staff.privacy_admin import PrivacyAdminBox
 from ui.staff.queue_admin import QueueAdmin
 from ui.staff.roles import screen_title
 from ui.staff.style import field_rows, set_tone, style_screen
@@ -93,6 +95,8 @@ class AdminWindow(QWidget):
         left.addWidget(HubAdminBox(store))
         self.kiosk_box = KioskSettingsBox(store)
         left.addWidget(self.kiosk_box)
+        self.privacy_box = PrivacyAdminBox(store)
+        left.addWidget(self.privacy_box)
         left.addStretch(1)
         body = QWidget()
         columns = QHBoxLayout(body)
@@ -123,6 +127,11 @@ class AdminWindow(QWidget):
         sync_layout.setSpacing(16)
         sync_layout.addWidget(self.sync_panel)
         sync_layout.addWidget(self.sync_enrol)
+        # Backups beside enrolment: a restored device enrols again right here.
+        self.backup_box = BackupBox(store)
+        self.backup_box.restored.connect(lambda _done: (self.sync_enrol.show_state(),
+                                                        self.sync_panel.refresh()))
+        sync_layout.addWidget(self.backup_box)
         sync_layout.addStretch(1)
         sync_scroll = QScrollArea()
         sync_scroll.setWidgetResizable(True)
