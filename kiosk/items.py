@@ -25,7 +25,7 @@ def report_payload(conn: sqlite3.Connection, report_id: str) -> dict[str, Any]:
     row = conn.execute(
         "SELECT code, category_id, text, hamlet_id, address, lat, lon, contact_name_enc,"
         " contact_phone_enc, consent_hash, channel, created_utc, device_utc, due_date,"
-        " address_enc FROM reports WHERE id = ?", (report_id,)).fetchone()
+        " address_enc, assisted_by FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         raise LookupError(f"no report {report_id}")
     # The personal fields are sealed at rest (kiosk/personal.py) and go to the province in
@@ -41,8 +41,9 @@ def report_payload(conn: sqlite3.Connection, report_id: str) -> dict[str, Any]:
         "lat": row[5], "lon": row[6], "contact_name": private.name,
         "contact_phone": private.phone, "consent_hash": row[9], "channel": row[10],
         "created_at": row[11], "device_time": row[12], "due_date": row[13], "media": media,
-        # Reports do not record the volunteer yet; the field is in the schema for when they do.
-        "assisted_by": None,
+        # The volunteer who filed it on the resident's behalf; NULL (None) for every report
+        # filed before migration 11, so their stored hashes stay what they were.
+        "assisted_by": row[15],
     }
 
 

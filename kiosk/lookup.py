@@ -85,6 +85,7 @@ class PublishedResult:
 SECRET_MIN = 6
 LAST_SYNC_KEY = "sync.last_success"          # written by sync/engine.py (kiosk/ cannot import it)
 ANSWERED = ("resolved", "rejected")
+WITHDRAWN = "withdrawn"       # a report withdrawn on the laptop that filed it, never sent
 DOSSIER_CLOSED = ("not_accepted", "withdrawn", "stopped", "done", "returned")
 DOSSIER_ANSWERED = ("done", "returned")
 # <agency>-<yyMMdd>-<seq>, e.g. 000.00.12.H56-260302-0001. A grouped report code (4-4-3 symbols)
@@ -182,14 +183,15 @@ def as_of_words(as_of: str | None, zone: str, lang: str = "vi") -> str:
 
 def is_closed(result: LookupResult) -> bool:
     """Answered (reports) or finished one way or another (dossiers): no deadline runs."""
-    return result.status in (ANSWERED if result.kind == "report" else DOSSIER_CLOSED)
+    return result.status in ((*ANSWERED, WITHDRAWN) if result.kind == "report"
+                             else DOSSIER_CLOSED)
 
 
 def due_words(result: LookupResult, lang: str = "vi") -> str | None:
     """'18/03/2026 (còn 3 ngày làm việc)' / '(quá hạn 2 ngày làm việc)'; None without a due."""
     due = result.new_due or result.due
-    if due is None:
-        return None
+    if due is None or (result.kind == "report" and result.status == WITHDRAWN):
+        return None     # withdrawn: nothing is due any more
     day = due.strftime("%d/%m/%Y")
     vi = lang == "vi"
     if is_closed(result):
@@ -234,7 +236,8 @@ def report_status(conn: sqlite3.Connection, code: str, *, now: datetime | None =
         "SELECT r.created_utc, r.due_date, coalesce(k.name_vi, r.category_id),"
         " coalesce(k.name_en, r.category_id),"
         " (SELECT o.state || '|' || coalesce(o.sent_utc, '') FROM outbox o"
-        "  WHERE o.kind = 'report' AND o.ref_id = r.id ORDER BY o.seq DESC LIMIT 1)"
+        "  WHERE o.kind = 'report' AND o.ref_id = r.id ORDER BY o.seq DESC LIMIT 1),"
+        " r.withdrawn_utc"
         " FROM reports r LEFT JOIN categories k ON k.id = r.category_id"
         " WHERE r.code = ?", (code,)).fetchone()
     if local is None:
@@ -271,18 +274,23 @@ def _from_case(conn: sqlite3.Connection, code: str, case: sqlite3.Row, now: date
 
 def _from_local(conn: sqlite3.Connection, code: str, row: sqlite3.Row, now: datetime
                 ) -> LookupResult:
-    created, due_text, title_vi, title_en, outbox = row
+    created, due_text, title_vi, title_en, outbox, withdrawn_utc = row
     state, _, sent_utc = (outbox or "pending|").partition("|")
     # Quarantined (refused by the province, waiting for staff) is still "at the commune".
-    status = "sent" if state == "sent" else "not_sent"
+    # Withdrawn at the resident's request (a volunteer's laptop): never sent, no deadline runs.
+    status = ("sent" if state == "sent" else WITHDRAWN if state == WITHDRAWN
+              else "not_sent")
     events = [TimelineEntry("filed", *LOCAL_EVENTS["filed"], at_utc=created, note=None,
                             unit=None)]
     if status == "sent" and sent_utc:
         events.append(TimelineEntry("sent", *LOCAL_EVENTS["sent"], at_utc=sent_utc, note=None,
                                     unit=None))
+    if status == WITHDRAWN:
+        events.append(TimelineEntry(WITHDRAWN, *LOCAL_EVENTS[WITHDRAWN],
+                                    at_utc=withdrawn_utc or created, note=None, unit=None))
     cal, as_of = _context(conn)
     due = date.fromisoformat(due_text)
-    overdue, left = _deadline(cal, due, None, False, now)
+    overdue, left = _deadline(cal, due, None, status == WITHDRAWN, now)
     # A report is rated only once its case came back answered, so an unsent one never is.
     return LookupResult(
         code=codes.grouped(code), kind="report", status=status,

@@ -12,6 +12,9 @@ FIELD_NAMES = {
     "address": ("địa chỉ hoặc địa danh", "the address or landmark"),
     "name": ("họ tên", "the name"),
     "service_name": ("tên dịch vụ", "the service name"),
+    "volunteer_id": ("mã tình nguyện viên", "the volunteer id"),
+    "volunteer_name": ("họ tên tình nguyện viên", "the volunteer's name"),
+    "withdraw_reason": ("lý do rút phản ánh", "the reason for withdrawing"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -202,10 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # The other parts' words live beside them, one table per part, so each part's sentences stay
 # together; later tables may refine an earlier one's sentence for a shared code.
 from kiosk import (messages_backup, messages_import, messages_link,  # noqa: E402
-                   messages_lookup, messages_privacy, messages_sync, messages_transfer)
+                   messages_lookup, messages_privacy, messages_sync, messages_transfer,
+                   messages_volunteer)
 
 for _part in (messages_import, messages_link, messages_lookup, messages_sync, messages_privacy,
-              messages_transfer, messages_backup):
+              messages_transfer, messages_backup, messages_volunteer):
     MESSAGES.update(_part.MESSAGES)
 
 

@@ -48,6 +48,7 @@ REPORT_STATUS: dict[str, tuple[str, str]] = {
     "in_progress": ("Đang xử lý", "Being handled"),
     "resolved": ("Đã xử lý xong", "Resolved"),
     "rejected": ("Không xử lý, đã trả lời lý do", "Not taken up; the reason was answered"),
+    "withdrawn": ("Đã rút theo yêu cầu", "Withdrawn at the resident's request"),
 }
 
 # The one-stop dossier statuses, in the common list's words.
@@ -68,6 +69,8 @@ DOSSIER_STATUS: dict[str, tuple[str, str]] = {
 LOCAL_EVENTS: dict[str, tuple[str, str]] = {
     "filed": ("Tiếp nhận tại xã", "Filed at the commune"),
     "sent": ("Đã gửi lên tỉnh", "Sent to the province"),
+    "withdrawn": ("Rút phản ánh theo yêu cầu của người dân",
+                  "Withdrawn at the resident's request"),
 }
 
 RATING_LEVELS: dict[str, tuple[str, str]] = {

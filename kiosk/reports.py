@@ -45,6 +45,7 @@ class ReportDraft:
     contact_name: str = ""
     contact_phone: str = ""
     consent_text: str | None = None   # the exact text next to the ticked box; None = not ticked
+    assisted_by: str | None = None    # the volunteer's id when filed on the resident's behalf
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,20 @@ class _Valid:
     phone: str | None
     consent: str | None
     address_private: bool = False
+    assisted_by: str | None = None
+
+
+MAX_VOLUNTEER_ID = 40
+
+
+def check_location(lat: float | None, lon: float | None) -> None:
+    """Both coordinates or neither, finite and on the globe; KioskError('location_invalid')."""
+    if (lat is None) != (lon is None):
+        raise KioskError("location_invalid")
+    if lat is not None and lon is not None:
+        if not (math.isfinite(lat) and math.isfinite(lon)
+                and -90 <= lat <= 90 and -180 <= lon <= 180):
+            raise KioskError("location_invalid")
 
 
 def validate(conn: sqlite3.Connection, draft: ReportDraft) -> _Valid:
@@ -97,12 +112,7 @@ def validate(conn: sqlite3.Connection, draft: ReportDraft) -> _Valid:
     if hamlet_id is not None and catalog.hamlet(conn, hamlet_id) is None:
         raise KioskError("hamlet_unknown", hamlet=hamlet_id)
     address = clean_text(draft.address, field="address", max_len=MAX_ADDRESS, required=False)
-    if (draft.lat is None) != (draft.lon is None):
-        raise KioskError("location_invalid")
-    if draft.lat is not None and draft.lon is not None:
-        if not (math.isfinite(draft.lat) and math.isfinite(draft.lon)
-                and -90 <= draft.lat <= 90 and -180 <= draft.lon <= 180):
-            raise KioskError("location_invalid")
+    check_location(draft.lat, draft.lon)
     name = clean_text(draft.contact_name, field="name", max_len=MAX_NAME, required=False)
     phone = normalise_phone(draft.contact_phone) if draft.contact_phone.strip() else None
     consent = None
@@ -112,8 +122,14 @@ def validate(conn: sqlite3.Connection, draft: ReportDraft) -> _Valid:
         consent = consent_hash(draft.consent_text)
     if len(draft.photos) > MAX_PHOTOS:
         raise KioskError("too_many_photos", limit=MAX_PHOTOS)
+    assisted_by = None
+    if draft.assisted_by is not None:
+        assisted_by = clean_text(draft.assisted_by, field="volunteer_id",
+                                 max_len=MAX_VOLUNTEER_ID, required=False)
+        if not assisted_by:
+            raise KioskError("volunteer_id_missing")
     return _Valid(category, text or "", hamlet_id, address, draft.lat, draft.lon, name, phone,
-                  consent, bool(address and draft.address_private))
+                  consent, bool(address and draft.address_private), assisted_by)
 
 
 def file_report(store: Store, draft: ReportDraft, channel: str = "kiosk") -> FiledReport:
@@ -178,11 +194,11 @@ def _insert(conn: sqlite3.Connection, report_id: str, code: str, v: _Valid,
     conn.execute(
         "INSERT INTO reports (id, code, category_id, text, text_fold, hamlet_id, address, lat,"
         " lon, contact_name_enc, contact_phone_enc, address_enc, consent_hash, channel,"
-        " created_utc, device_utc, office_zone, due_date)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " created_utc, device_utc, office_zone, due_date, assisted_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (report_id, code, v.category.id, v.text, fold(v.text), v.hamlet_id,
          None if v.address_private else v.address, v.lat, v.lon, *sealed, v.consent, channel,
-         created, device, zone, due.isoformat()),
+         created, device, zone, due.isoformat(), v.assisted_by),
     )
     for position, photo in enumerate(photos):
         conn.execute("INSERT INTO report_media (report_id, position, sha256) VALUES (?,?,?)",
@@ -211,7 +227,7 @@ class ReportView:
     photo_count: int
     anonymous: bool
     phone_masked: str | None
-    sync_state: str          # outbox state: pending | sent | quarantined (| superseded)
+    sync_state: str          # outbox state: pending | sent | quarantined | withdrawn
 
     @property
     def grouped_code(self) -> str:

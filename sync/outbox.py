@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kiosk import catalog, items
+from kiosk import audit, catalog, items
 from kiosk.clock import to_iso, utc_now
 from kiosk.db import transaction
 from kiosk.errors import KioskError
 from kiosk.messages import describe
 from kiosk.messages_sync import reason_key
+from kiosk.reports import MAX_TEXT, check_location
 from kiosk.text import clean_text, fold
 from sync.protocol import Batch, BatchResult, Item
 
@@ -179,6 +180,40 @@ def quarantined(conn: sqlite3.Connection) -> list[Quarantined]:
     return out
 
 
+def _edit_fields(conn: sqlite3.Connection, report_id: str, *, category_id: str | None,
+                 text: str | None, hamlet_id: str | None, clear_hamlet: bool,
+                 location: tuple[float | None, float | None] | None) -> None:
+    """Apply an edit to the report row (inside the caller's transaction), each field checked by
+    the same rules as filing (kiosk.reports.validate)."""
+    if category_id is not None:
+        if catalog.category(conn, category_id) is None:
+            raise KioskError("category_unknown", category=category_id)
+        conn.execute("UPDATE reports SET category_id = ? WHERE id = ?", (category_id, report_id))
+    if text is not None:
+        cleaned = clean_text(text, field="text", max_len=MAX_TEXT, multiline=True) or ""
+        conn.execute("UPDATE reports SET text = ?, text_fold = ? WHERE id = ?",
+                     (cleaned, fold(cleaned), report_id))
+    if clear_hamlet or hamlet_id is not None:
+        if hamlet_id is not None and catalog.hamlet(conn, hamlet_id) is None:
+            raise KioskError("hamlet_unknown", hamlet=hamlet_id)
+        conn.execute("UPDATE reports SET hamlet_id = ? WHERE id = ?", (hamlet_id, report_id))
+    if location is not None:
+        lat, lon = location
+        check_location(lat, lon)
+        conn.execute("UPDATE reports SET lat = ?, lon = ? WHERE id = ?", (lat, lon, report_id))
+
+
+def _requeue(conn: sqlite3.Connection, seq: int, report_id: str, at: str) -> str:
+    """A NEW item (uuid, hash) for the report as it is now; the old row superseded."""
+    new_uuid = str(uuid.uuid4())
+    conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc, item_hash)"
+                 " VALUES (?, 'report', ?, ?, ?)",
+                 (new_uuid, report_id, at, items.hash_for(conn, "report", report_id)))
+    conn.execute("UPDATE outbox SET state = 'superseded', superseded_by = ? WHERE seq = ?",
+                 (new_uuid, seq))
+    return new_uuid
+
+
 def resend_report(conn: sqlite3.Connection, item_uuid: str, *, category_id: str | None = None,
                   text: str | None = None, hamlet_id: str | None = None,
                   clear_hamlet: bool = False, now: datetime | None = None) -> str:
@@ -188,7 +223,6 @@ def resend_report(conn: sqlite3.Connection, item_uuid: str, *, category_id: str 
     keys on the item uuid, so the edit gets a new uuid and hash and the old row becomes
     'superseded' (never sent again). One transaction: the edit, the new row, the old row."""
     at = to_iso(now or utc_now())
-    new_uuid = str(uuid.uuid4())
     with transaction(conn):
         row = conn.execute("SELECT seq, kind, ref_id FROM outbox WHERE item_uuid = ?"
                            " AND state = 'quarantined'", (item_uuid,)).fetchone()
@@ -198,30 +232,85 @@ def resend_report(conn: sqlite3.Connection, item_uuid: str, *, category_id: str 
         if kind != "report":
             raise KioskError("quarantine_not_report", kind=kind)
         before = items.report_payload(conn, report_id)
-        if category_id is not None:
-            if catalog.category(conn, category_id) is None:
-                raise KioskError("category_unknown", category=category_id)
-            conn.execute("UPDATE reports SET category_id = ? WHERE id = ?", (category_id, report_id))
-        if text is not None:
-            cleaned = clean_text(text, field="text", max_len=4000, multiline=True) or ""
-            conn.execute("UPDATE reports SET text = ?, text_fold = ? WHERE id = ?",
-                         (cleaned, fold(cleaned), report_id))
-        if clear_hamlet or hamlet_id is not None:
-            if hamlet_id is not None and catalog.hamlet(conn, hamlet_id) is None:
-                raise KioskError("hamlet_unknown", hamlet=hamlet_id)
-            conn.execute("UPDATE reports SET hamlet_id = ? WHERE id = ?", (hamlet_id, report_id))
+        _edit_fields(conn, report_id, category_id=category_id, text=text, hamlet_id=hamlet_id,
+                     clear_hamlet=clear_hamlet, location=None)
         after = items.report_payload(conn, report_id)
         reason = conn.execute("SELECT reason FROM outbox WHERE seq = ?", (seq,)).fetchone()[0]
         # The same content under a new uuid is fine after a conflict or a server-side problem,
         # but for a content rejection it would only be refused again.
         if after == before and reason not in ("conflict", "hash_mismatch"):
             raise KioskError("quarantine_no_change")
-        conn.execute("INSERT INTO outbox (item_uuid, kind, ref_id, created_utc, item_hash)"
-                     " VALUES (?, 'report', ?, ?, ?)",
-                     (new_uuid, report_id, at, items.hash_for(conn, "report", report_id)))
-        conn.execute("UPDATE outbox SET state = 'superseded', superseded_by = ? WHERE seq = ?",
-                     (new_uuid, seq))
+        new_uuid = _requeue(conn, seq, report_id, at)
     return new_uuid
+
+
+def _changeable_row(conn: sqlite3.Connection, report_id: str) -> tuple[int, str]:
+    """The newest outbox row of a report that has not left this device: (seq, state), or the
+    KioskError saying why it cannot be changed any more (inside the caller's transaction)."""
+    row = conn.execute("SELECT seq, state, exported_utc FROM outbox WHERE kind = 'report'"
+                       " AND ref_id = ? ORDER BY seq DESC LIMIT 1", (report_id,)).fetchone()
+    if row is None:
+        raise KioskError("report_not_found")
+    seq, state, exported = row
+    if state == "sent":
+        raise KioskError("report_already_sent")
+    if state == "withdrawn":
+        raise KioskError("report_withdrawn")
+    if exported is not None:
+        # On a stick: the office may queue this very uuid at any time; it is theirs now.
+        raise KioskError("report_handed_over")
+    return int(seq), str(state)
+
+
+def edit_pending_report(conn: sqlite3.Connection, report_id: str, *,
+                        category_id: str | None = None, text: str | None = None,
+                        hamlet_id: str | None = None, clear_hamlet: bool = False,
+                        location: tuple[float | None, float | None] | None = None,
+                        now: datetime | None = None) -> str:
+    """Edit a report not yet sent (pending, or refused by the province) and queue it as a NEW
+    item; returns the new item uuid. Refused once it was sent or copied to a USB stick.
+
+    As resend_report, in ONE transaction: the report row, the new outbox row, the old row
+    superseded. An unsent item may already be on a stick somewhere, so its uuid must never
+    carry different content: only a new uuid does. `location` (lat, lon) replaces both
+    coordinates; (None, None) removes them."""
+    at = to_iso(now or utc_now())
+    with transaction(conn):
+        seq, _state = _changeable_row(conn, report_id)
+        before = items.report_payload(conn, report_id)
+        _edit_fields(conn, report_id, category_id=category_id, text=text, hamlet_id=hamlet_id,
+                     clear_hamlet=clear_hamlet, location=location)
+        if items.report_payload(conn, report_id) == before:
+            raise KioskError("report_no_change")
+        new_uuid = _requeue(conn, seq, report_id, at)
+    return new_uuid
+
+
+MAX_WITHDRAW_REASON = 200
+
+
+def withdraw_report(conn: sqlite3.Connection, report_id: str, reason: str, *,
+                    actor: str = "volunteer", now: datetime | None = None) -> None:
+    """Withdraw a report not yet sent at the resident's request: its outbox row becomes
+    'withdrawn' (never sent), the report stays so its receipt still looks up ("withdrawn"), the
+    resident's contact details are erased at once (nobody will call back about it), and the
+    audit log records who withdrew which code and why. One transaction."""
+    why = clean_text(reason, field="withdraw_reason", max_len=MAX_WITHDRAW_REASON) or ""
+    when = now or utc_now()
+    at = to_iso(when)
+    with transaction(conn):
+        seq, _state = _changeable_row(conn, report_id)
+        code = conn.execute("SELECT code FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+        conn.execute("UPDATE outbox SET state = 'withdrawn', reason = 'withdrawn',"
+                     " last_error = NULL WHERE seq = ?", (seq,))
+        held = ("contact_name_enc IS NOT NULL OR contact_phone_enc IS NOT NULL"
+                " OR address_enc IS NOT NULL")
+        conn.execute("UPDATE reports SET withdrawn_utc = ?, contact_name_enc = NULL,"
+                     " contact_phone_enc = NULL, address_enc = NULL,"
+                     f" personal_erased_utc = CASE WHEN {held} THEN ? ELSE personal_erased_utc"
+                     f" END, personal_erased_why = CASE WHEN {held} THEN 'request'"
+                     " ELSE personal_erased_why END WHERE id = ?", (at, at, report_id))
+        audit.record(conn, actor, "report_withdrawn", target=code, detail=why, at=when)
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -231,4 +320,5 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 __all__ = ["OutItem", "Quarantined", "Tally", "apply_result", "batches", "count_attempt_failure",
-           "counts", "make_batch", "pending", "quarantined", "resend_report"]
+           "counts", "edit_pending_report", "make_batch", "pending", "quarantined",
+           "resend_report", "withdraw_report"]

@@ -234,9 +234,32 @@ def export_transfer(store: Store, path: Path, *, secrets: SecretStore | None = N
 
     written = tf.write_parts(plans, photo_data, lambda m: tc.sign(me.private, m))
     _read_back(plans, me)
+    _mark_exported(conn, plans, [i.uuid for i in out_items], now)
     _remove_stale(path, count)
     return ExportResult(str(names[0]) if count == 1 else str(tf.stem_of(path)), len(entries),
                         len(photos), written, count, [str(p) for p in names], confirmed)
+
+
+def _mark_exported(conn: sqlite3.Connection, plans: list[tf.PartPlan], uuids: list[str],
+                   now: datetime | None) -> None:
+    """Remember that these items are on a stick (outbox.exported_utc: the laptop no longer
+    edits or withdraws them, sync/outbox.py). Nothing is marked sent. If one of them was edited
+    or withdrawn while the files were written, the stick would carry content the laptop no
+    longer stands by: the files are removed and the volunteer copies again."""
+    at = to_iso(now or utc_now())
+    with transaction(conn):
+        states = [r[0] for r in conn.execute(
+            f"SELECT state FROM outbox WHERE item_uuid IN ({','.join('?' * len(uuids))})",
+            uuids)]
+        if len(states) != len(uuids) or any(s not in ("pending", "sent") for s in states):
+            changed = True
+        else:
+            changed = False
+            conn.executemany("UPDATE outbox SET exported_utc = coalesce(exported_utc, ?)"
+                             " WHERE item_uuid = ?", [(at, u) for u in uuids])
+    if changed:
+        tf.remove_files(p.path for p in plans)
+        raise KioskError("transfer_changed_meanwhile")
 
 
 def _read_back(plans: list[tf.PartPlan], me: _Me) -> None:
@@ -410,10 +433,11 @@ def _insert(conn: sqlite3.Connection, item: _Incoming, photos: dict[str, Any],
     # Filing's own insert (kiosk/reports.py): the report row however the store keeps it
     # (personal fields sealed at rest), its photos and its outbox row, with the laptop's uuid,
     # tracking code and times. The office's zone: it is the office that answers.
+    # The volunteer who filed it travels too (it is part of the hash the laptop fixed).
     valid = reports._Valid(category, p["text"], p["hamlet"], p["address"], p["lat"], p["lon"],
                            p["contact_name"], p["contact_phone"], p["consent_hash"],
-                           **({"address_private": item.address_private}
-                              if item.address_private else {}))
+                           address_private=item.address_private,
+                           assisted_by=p.get("assisted_by"))
     reports._insert(conn, item.uuid, p["tracking_code"], valid, attached, p["channel"],
                     p["created_at"], p["device_time"], catalog.office(conn).zone,
                     date.fromisoformat(p["due_date"]), **({"key": key} if key else {}))

@@ -173,3 +173,52 @@ def test_media_never_loses_both_copies(store: Store) -> None:
     conn = store.conn()
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE media SET data = NULL")          # not on the server, no thumbnail
+
+
+def test_edit_and_withdraw_only_while_the_report_has_not_left(store: Store) -> None:
+    """A volunteer's edit is a NEW item (the old uuid never carries other content); a report
+    sent, copied to a stick or withdrawn is refused with its own sentence."""
+    conn = store.conn()
+    first = file_report(store, ReportDraft(category_id="ha-tang", text="Đèn hỏng",
+                                           assisted_by="TNV-0123"), channel="volunteer")
+    old_uuid, old_hash = conn.execute("SELECT item_uuid, item_hash FROM outbox WHERE ref_id = ?",
+                                      (first.id,)).fetchone()
+    with pytest.raises(KioskError) as same:
+        outbox.edit_pending_report(conn, first.id, text="Đèn hỏng")
+    assert same.value.code == "report_no_change"
+    with pytest.raises(KioskError) as bad:
+        outbox.edit_pending_report(conn, first.id, location=(91.0, 105.0))
+    assert bad.value.code == "location_invalid"
+    new_uuid = outbox.edit_pending_report(conn, first.id, location=(10.5, 105.6))
+    rows = dict(conn.execute("SELECT item_uuid, state FROM outbox WHERE ref_id = ?",
+                             (first.id,)).fetchall())
+    assert rows == {old_uuid: "superseded", new_uuid: "pending"}
+    new_hash = conn.execute("SELECT item_hash FROM outbox WHERE item_uuid = ?",
+                            (new_uuid,)).fetchone()[0]
+    assert new_hash != old_hash and new_hash == items.hash_for(conn, "report", first.id)
+    assert items.report_payload(conn, first.id)["assisted_by"] == "TNV-0123"
+
+    conn.execute("UPDATE outbox SET exported_utc = '2026-11-20T08:00:00.000000Z'"
+                 " WHERE item_uuid = ?", (new_uuid,))
+    for call in (lambda: outbox.edit_pending_report(conn, first.id, text="Khác"),
+                 lambda: outbox.withdraw_report(conn, first.id, "Người dân yêu cầu")):
+        with pytest.raises(KioskError) as on_stick:
+            call()
+        assert on_stick.value.code == "report_handed_over"
+
+    second = file_report(store, ReportDraft(category_id="khac", text="Cây đổ"))
+    with pytest.raises(KioskError) as no_reason:
+        outbox.withdraw_report(conn, second.id, "  ")
+    assert no_reason.value.code == "text_required"
+    outbox.withdraw_report(conn, second.id, "Người dân đã tự giải quyết")
+    assert conn.execute("SELECT state FROM outbox WHERE ref_id = ?",
+                        (second.id,)).fetchone()[0] == "withdrawn"
+    assert [p.ref_id for p in outbox.pending(conn) if p.kind == "report"] == [first.id]
+    with pytest.raises(KioskError) as again:
+        outbox.withdraw_report(conn, second.id, "Lần nữa")
+    assert again.value.code == "report_withdrawn"
+    third = file_report(store, ReportDraft(category_id="khac", text="Ngập nước"))
+    conn.execute("UPDATE outbox SET state = 'sent' WHERE ref_id = ?", (third.id,))
+    with pytest.raises(KioskError) as sent:
+        outbox.edit_pending_report(conn, third.id, text="Ngập sâu")
+    assert sent.value.code == "report_already_sent"

@@ -303,8 +303,8 @@ def test_volunteer_gets_the_panel_without_enrolment(qtbot: QtBot, ui: None, stor
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    assert window.tabText(1) == "Đồng bộ"
-    window.setCurrentIndex(1)
+    assert window.tabText(window.SYNC) == "Đồng bộ"
+    window.setCurrentIndex(window.SYNC)
     assert window.findChild(SyncPanel) is window.sync_panel
     assert window.sync_panel.isVisible() and window.sync_panel.sync_button.isVisible()
     assert window.findChild(SyncEnrolBox) is None          # enrolment is the admin's

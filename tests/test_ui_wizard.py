@@ -242,6 +242,9 @@ def test_kiosk_mode_has_no_file_dialog_or_coordinates(shell: Shell) -> None:
 
 
 def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, resident, monkeypatch) -> None:  # noqa: ANN001
+    from kiosk.volunteer import set_identity
+
+    set_identity(store.conn(), "TNV-0007", "Lê Văn Tư")     # asked at step 1 when missing
     volunteer = Shell(store, mode="volunteer")
     qtbot.addWidget(volunteer)
     volunteer.resize(1280, 800)
@@ -249,7 +252,7 @@ def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, reside
     volunteer.state.draft.category_id = "moi-truong"
     volunteer.state.draft.text = TEXT
     volunteer.go("photos")
-    assert volunteer.screen("photos").pick_button.text() == "Chọn ảnh từ máy"
+    assert volunteer.screen("photos").pick_button.text() == "Chọn ảnh từ máy…"
     volunteer.go("place")
     place = volunteer.screen("place")
     resident.type(place.lat, "10.4562")
@@ -262,8 +265,8 @@ def test_volunteer_mode_picks_files_and_records_coordinates(qtbot, store, reside
     resident.click(volunteer.screen("who").next_button)
     resident.click(volunteer.screen("review").submit_button)
     qtbot.waitUntil(lambda: volunteer.state.screen == "receipt", timeout=30_000)
-    row = store.conn().execute("SELECT lat, lon, channel FROM reports").fetchone()
-    assert tuple(row) == (10.4562, 105.6321, "volunteer")
+    row = store.conn().execute("SELECT lat, lon, channel, assisted_by FROM reports").fetchone()
+    assert tuple(row) == (10.4562, 105.6321, "volunteer", "TNV-0007")
     opened: list[str] = []          # the laptop opens the PDF in the system viewer
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     resident.click(volunteer.screen("receipt").open_pdf)
@@ -335,6 +338,9 @@ def test_volunteer_reprints_and_opens_filed_receipts(qtbot, store, resident, mon
 
     first = file_report(store, ReportDraft("moi-truong", "Rác ở chợ"), channel="volunteer")
     second = file_report(store, ReportDraft("ha-tang", "Đèn hỏng"), channel="volunteer")
+    from kiosk.volunteer import set_identity
+
+    set_identity(store.conn(), "TNV-0007", "Lê Văn Tư")     # asked at step 1 when missing
     volunteer = Shell(store, mode="volunteer")
     qtbot.addWidget(volunteer)
     volunteer.show()

@@ -35,9 +35,32 @@
         </message>
     </context>
     <context>
+        <name>AdminOverlay</name>
+        <message>
+            <location filename="../../ui/admin_gesture.py" line="+143" />
+            <source>Back to the kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the administration screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit the application</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+146" />
+            <location filename="../../ui/staff/admin.py" line="+176" />
             <source>Quit the application</source>
             <translation type="unfinished" />
         </message>
@@ -59,6 +82,11 @@
         <message>
             <location line="+1" />
             <source>Figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>USB and paper forms</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -158,16 +186,109 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+124" />
+            <location filename="../../ui/app.py" line="+132" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BackupBox</name>
+        <message>
+            <location filename="../../ui/staff/backup_admin.py" line="+115" />
+            <source>Backup and restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A backup holds every report, photo and queue record of this device and the key for residents' contact details, encrypted with a passphrase you choose. Keep the passphrase apart from the USB stick: without it the backup cannot be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save the backup in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Passphrase again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup file to restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>for example /media/usb/caunoi-….caunoi-backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore this backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Replace the data already on this device (it is backed up first, with the same passphrase)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The operation failed unexpectedly; the details were written to the log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Making the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Backup saved: {path}. Reports in it: {reports}; photos: {photos}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Type the path of the backup file first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Restoring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Restored. Reports: {reports}; still to be sent: {pending}. This device must now be enrolled again (Sync tab, a new code from the province); then restart the application.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CategoryScreen</name>
         <message>
-            <location filename="../../ui/screens/category.py" line="+20" />
+            <location filename="../../ui/screens/category.py" line="+26" />
             <source>What is your report about?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Before the first report: who is taking reports on this laptop?</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -318,6 +439,84 @@
         </message>
     </context>
     <context>
+        <name>EditReportDialog</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="+152" />
+            <source>Edit report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Report {code}: the corrected report replaces the one waiting to be sent. The resident's receipt and code stay the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(not given)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Latitude, e.g. 10.4562</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude, e.g. 105.6321</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Latitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The change could not be saved. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FiguresScreen</name>
         <message>
             <location filename="../../ui/staff/figures.py" line="+211" />
@@ -440,6 +639,102 @@
         <message>
             <location line="+1" />
             <source>Serve</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FiledListPage</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="+173" />
+            <source>Volunteer on this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports taken on this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Taken on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hamlet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n report(s) shown</source>
+            <translation>
+                <numerusform>%n report shown</numerusform>
+                <numerusform>%n reports shown</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> (of {total})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Choose a report to edit or withdraw it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not sent yet: it can still be edited or withdrawn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Report {code} was changed; the new version waits to be sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Report {code} was withdrawn; it will not be sent.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1084,6 +1379,92 @@
         </message>
     </context>
     <context>
+        <name>PaperImportBox</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="+422" />
+            <source>Import paper forms (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the path of the spreadsheet (CSV) filled in from paper forms. “Check” lists every row's problems and stores nothing; “Import” is possible once the check is clean. “Make template” writes an empty sheet and its instructions to the path typed (a folder or a .csv file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. E:\phieu-giay.csv</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Please type the path of the CSV file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The file could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
+            <source>{bad} of {rows} rows have errors; nothing was stored. Correct the file, then check again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is correct: {rows} form(s) ready to import. Nothing stored yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The file changed since the check; nothing was stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>row {row} · form {form} → {code} · due {due}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Imported %n paper form(s).</source>
+            <translation>
+                <numerusform>Imported %n paper form.</numerusform>
+                <numerusform>Imported %n paper forms.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tracking codes written to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Template written to {sheet}, instructions to {guide}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PhotosScreen</name>
         <message>
             <location filename="../../ui/screens/photos.py" line="+56" />
@@ -1107,7 +1488,7 @@
         </message>
         <message>
             <location line="+4" />
-            <source>Choose photos from this computer</source>
+            <source>Choose photos from this computer…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1421,6 +1802,170 @@
         <message>
             <location line="+6" />
             <source>The test page could not be made.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrivacyAdminBox</name>
+        <message>
+            <location filename="../../ui/staff/privacy_admin.py" line="+97" />
+            <source>Personal data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days residents' contact details stay on this device after the province has the report (0 = at the next purge; at most 30, as the consent text promises)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days to keep contact details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the key into the keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Receipt code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export for the resident</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Press again to erase for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase the personal data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Press again: older details stay unreadable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make a new key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Warning: no keyring works on this PC ({reason}), so the key protecting residents' personal data is kept in the file keys/data.key beside the data, readable only by the app's user. Anyone who copies the whole data folder gets both. Set up the session keyring, then press “Move the key into the keyring”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Personal data is encrypted; its key is in the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No personal data stored yet; the key is made with the first contact details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Anonymous report: no contact details were given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Phone: {phone}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Private address: kept encrypted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Personal data erased ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>on request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>retention period over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Erased automatically after {when} (UTC).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not yet at the province: kept until then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Saved for the resident in {path}. It is removed from this device after a day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This cannot be undone. Press again to erase the name, phone and private address of this report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Erased.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nothing was left to erase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The province already has the report: ask it to erase its copy too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>That did not work. The details were written to the log.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2091,6 +2636,11 @@
             <source>Held for checking</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ReportTableModel</name>
@@ -2216,7 +2766,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+6" />
+            <source>Taken by volunteer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
             <source>No photos</source>
             <translation type="unfinished" />
         </message>
@@ -2236,7 +2796,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+42" />
+            <location line="+55" />
             <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
             <translation type="unfinished" />
         </message>
@@ -2754,10 +3314,219 @@
         </message>
     </context>
     <context>
+        <name>UsbExportPage</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="-382" />
+            <location line="+9" />
+            <source>Copy to USB for the commune</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Where there is no network, the reports waiting on this laptop travel to the commune office on a USB stick, encrypted for the office's computers. The laptop still sends them itself at its next sync, unless the office confirmed them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>USB folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. E:\ or /media/lan/USB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Read the commune's confirmation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>1. Copy to the USB stick here.  2. At the commune office, the administrator chooses “Import from a volunteer's USB”; the office writes its confirmation back to the stick.  3. Plug the stick in here again and read the confirmation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%n report(s) waiting to be sent.</source>
+            <translation>
+                <numerusform>%n report waiting to be sent.</numerusform>
+                <numerusform>%n reports waiting to be sent.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n report(s) on a USB stick, waiting for the commune to confirm.</source>
+            <translation>
+                <numerusform>%n report on a USB stick, waiting for the commune to confirm.</numerusform>
+                <numerusform>%n reports on a USB stick, waiting for the commune to confirm.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Please type the USB folder, or choose it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Working… please do not unplug the USB stick.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Something went wrong; nothing was marked. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+20" />
+            <source>Copied %n report(s)</source>
+            <translation>
+                <numerusform>Copied %n report</numerusform>
+                <numerusform>Copied %n reports</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>with {photos} photo(s) to {path}. Hand the stick to the commune office; afterwards, read its confirmation here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The file is split into {n} parts: copy all of them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The commune had confirmed %n report(s) of the last hand-over.</source>
+            <translation>
+                <numerusform>The commune had confirmed %n report of the last hand-over.</numerusform>
+                <numerusform>The commune had confirmed %n reports of the last hand-over.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+16" />
+            <source>The commune confirmed %n report(s); they will not be sent again from this laptop.</source>
+            <translation>
+                <numerusform>The commune confirmed %n report; it will not be sent again from this laptop.</numerusform>
+                <numerusform>The commune confirmed %n reports; they will not be sent again from this laptop.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n were already marked before.</source>
+            <translation>
+                <numerusform>%n was already marked before.</numerusform>
+                <numerusform>%n were already marked before.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UsbImportBox</name>
+        <message>
+            <location line="+38" />
+            <source>Import from a volunteer's USB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the USB folder (every transfer file in it is imported) or one transfer file. The signature is checked, the reports are queued for the province, and the confirmation for the volunteer's laptop is written back to the stick.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. E:\ or /media/canbo/USB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Please type the USB folder or the transfer file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Checking and importing… please do not unplug the USB stick.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{file}: imported {imported}, already here {skipped}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Confirmation written to {receipt}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The import failed; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VolunteerIdentityForm</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_identity.py" line="+64" />
+            <location line="+4" />
+            <source>Volunteer id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. TNV-0123</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. Nguyễn Thị Lan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Volunteer's full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Saved: reports filed on this laptop are marked as taken by {who}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>VolunteerWindow</name>
         <message>
-            <location filename="../../ui/staff/windows.py" line="+56" />
-            <source>Reports</source>
+            <location filename="../../ui/staff/windows.py" line="+68" />
+            <source>Take a report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken on this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>USB hand-over</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2834,6 +3603,101 @@
         <message>
             <location line="+22" />
             <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="-224" />
+            <source>Withdraw report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw report {code}?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only when the resident asks for it. The report will never be sent to the commune or the province, and the resident's contact details are erased from this laptop. Their receipt will show “Withdrawn at the resident's request”. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reason (required; no names or phone numbers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. the resident sorted it out with the neighbour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Withdraw the report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The report could not be withdrawn. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>_PathRow</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="-251" />
+            <source>Choose the USB folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>_Words</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="-257" />
+            <source>Sent to the province (case {ref})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Sent to the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Refused by the province: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waiting to be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed over by USB, waiting for the commune to confirm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The commune received it by USB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refused by the province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -60,7 +60,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+155" />
+            <location filename="../../ui/staff/admin.py" line="+176" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -83,6 +83,11 @@
             <location line="+1" />
             <source>Figures</source>
             <translation>Số liệu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>USB and paper forms</source>
+            <translation>USB và phiếu giấy</translation>
         </message>
         <message>
             <location line="+1" />
@@ -180,7 +185,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+124" />
+            <location filename="../../ui/app.py" line="+132" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
         </message>
@@ -276,9 +281,14 @@
     <context>
         <name>CategoryScreen</name>
         <message>
-            <location filename="../../ui/screens/category.py" line="+20" />
+            <location filename="../../ui/screens/category.py" line="+26" />
             <source>What is your report about?</source>
             <translation>Bạn muốn phản ánh về lĩnh vực nào?</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Before the first report: who is taking reports on this laptop?</source>
+            <translation>Trước phản ánh đầu tiên: ai nhận phản ánh trên máy này?</translation>
         </message>
     </context>
     <context>
@@ -427,6 +437,84 @@
         </message>
     </context>
     <context>
+        <name>EditReportDialog</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="+152" />
+            <source>Edit report</source>
+            <translation>Sửa phản ánh</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Report {code}: the corrected report replaces the one waiting to be sent. The resident's receipt and code stay the same.</source>
+            <translation>Phản ánh {code}: bản đã sửa thay cho bản đang chờ gửi. Phiếu và mã tra cứu của người dân giữ nguyên.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report text</source>
+            <translation>Nội dung phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hamlet</source>
+            <translation>Ấp</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Coordinates</source>
+            <translation>Tọa độ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(not given)</source>
+            <translation>(không ghi)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Latitude, e.g. 10.4562</source>
+            <translation>Vĩ độ, ví dụ 10.4562</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude, e.g. 105.6321</source>
+            <translation>Kinh độ, ví dụ 105.6321</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Latitude</source>
+            <translation>Vĩ độ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longitude</source>
+            <translation>Kinh độ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the change</source>
+            <translation>Lưu thay đổi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The change could not be saved. Please try again.</source>
+            <translation>Chưa lưu được thay đổi. Xin thử lại.</translation>
+        </message>
+    </context>
+    <context>
         <name>FiguresScreen</name>
         <message>
             <location filename="../../ui/staff/figures.py" line="+211" />
@@ -550,6 +638,101 @@
             <location line="+1" />
             <source>Serve</source>
             <translation>Phục vụ</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiledListPage</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="+173" />
+            <source>Volunteer on this laptop</source>
+            <translation>Tình nguyện viên trên máy này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports taken on this laptop</source>
+            <translation>Phản ánh đã nhận trên máy này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show:</source>
+            <translation>Xem:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All reports</source>
+            <translation>Tất cả phản ánh</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Taken on</source>
+            <translation>Ngày nhận</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hamlet</source>
+            <translation>Ấp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken by</source>
+            <translation>Người nhận hộ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>Sửa…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw report…</source>
+            <translation>Rút phản ánh…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n report(s) shown</source>
+            <translation>
+                <numerusform>Đang hiện %n phản ánh</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> (of {total})</source>
+            <translation> (trong tổng số {total})</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Choose a report to edit or withdraw it.</source>
+            <translation>Chọn một phản ánh để sửa hoặc rút.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not sent yet: it can still be edited or withdrawn.</source>
+            <translation>Chưa gửi đi: vẫn còn sửa hoặc rút được.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Report {code} was changed; the new version waits to be sent.</source>
+            <translation>Đã sửa phản ánh {code}; bản mới đang chờ gửi.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Report {code} was withdrawn; it will not be sent.</source>
+            <translation>Đã rút phản ánh {code}; phản ánh này sẽ không được gửi đi.</translation>
         </message>
     </context>
     <context>
@@ -1193,6 +1376,91 @@
         </message>
     </context>
     <context>
+        <name>PaperImportBox</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="+422" />
+            <source>Import paper forms (CSV)</source>
+            <translation>Nhập phiếu giấy (CSV)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the path of the spreadsheet (CSV) filled in from paper forms. “Check” lists every row's problems and stores nothing; “Import” is possible once the check is clean. “Make template” writes an empty sheet and its instructions to the path typed (a folder or a .csv file).</source>
+            <translation>Gõ đường dẫn tệp bảng tính (CSV) đã nhập từ phiếu giấy. “Kiểm tra” liệt kê lỗi của từng dòng và chưa lưu gì; chỉ “Nhập” được khi kiểm tra không còn lỗi. “Tạo mẫu” ghi một bảng trống kèm hướng dẫn vào đường dẫn đã gõ (một thư mục hoặc một tệp .csv).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. E:\phieu-giay.csv</source>
+            <translation>ví dụ E:\phieu-giay.csv</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check</source>
+            <translation>Kiểm tra</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation>Nhập</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make template</source>
+            <translation>Tạo mẫu</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Please type the path of the CSV file.</source>
+            <translation>Xin gõ đường dẫn tệp CSV.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Working…</source>
+            <translation>Đang xử lý…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The file could not be read.</source>
+            <translation>Không đọc được tệp.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>{bad} of {rows} rows have errors; nothing was stored. Correct the file, then check again.</source>
+            <translation>{bad}/{rows} dòng có lỗi; chưa lưu phiếu nào. Xin sửa tệp rồi kiểm tra lại.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is correct: {rows} form(s) ready to import. Nothing stored yet.</source>
+            <translation>Tệp hợp lệ: {rows} phiếu sẵn sàng để nhập. Chưa lưu gì.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The file changed since the check; nothing was stored.</source>
+            <translation>Tệp đã thay đổi sau khi kiểm tra; chưa lưu phiếu nào.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>row {row} · form {form} → {code} · due {due}</source>
+            <translation>dòng {row} · phiếu {form} → {code} · hạn {due}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Imported %n paper form(s).</source>
+            <translation>
+                <numerusform>Đã nhập %n phiếu giấy.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tracking codes written to {path}.</source>
+            <translation>Mã tra cứu đã ghi vào {path}.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Template written to {sheet}, instructions to {guide}.</source>
+            <translation>Đã ghi tệp mẫu vào {sheet} và hướng dẫn vào {guide}.</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotosScreen</name>
         <message>
             <location filename="../../ui/screens/photos.py" line="+56" />
@@ -1216,8 +1484,8 @@
         </message>
         <message>
             <location line="+4" />
-            <source>Choose photos from this computer</source>
-            <translation>Chọn ảnh từ máy</translation>
+            <source>Choose photos from this computer…</source>
+            <translation>Chọn ảnh từ máy…</translation>
         </message>
         <message>
             <location line="+24" />
@@ -2358,6 +2626,11 @@
             <source>Held for checking</source>
             <translation>Đang chờ kiểm tra</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn</source>
+            <translation>Đã rút</translation>
+        </message>
     </context>
     <context>
         <name>ReportTableModel</name>
@@ -2483,7 +2756,17 @@
             <translation>Người phản ánh</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+6" />
+            <source>Taken by volunteer</source>
+            <translation>Tình nguyện viên nhận hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not set</source>
+            <translation>Chưa ghi</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>No photos</source>
             <translation>Không có ảnh</translation>
         </message>
@@ -2503,7 +2786,7 @@
             <translation>Đang lưu…</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+55" />
             <source>Something went wrong and the report was not saved. Please tell a staff member.</source>
             <translation>Có lỗi xảy ra nên phản ánh chưa được lưu. Xin báo cán bộ xã.</translation>
         </message>
@@ -3010,11 +3293,214 @@
         </message>
     </context>
     <context>
+        <name>UsbExportPage</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="-382" />
+            <location line="+9" />
+            <source>Copy to USB for the commune</source>
+            <translation>Chép ra USB để nộp ở xã</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Where there is no network, the reports waiting on this laptop travel to the commune office on a USB stick, encrypted for the office's computers. The laptop still sends them itself at its next sync, unless the office confirmed them first.</source>
+            <translation>Nơi không có mạng, các phản ánh đang chờ trên máy này được chép ra USB (đã mã hóa, chỉ máy của xã mở được) để nộp ở xã. Lần đồng bộ sau, máy này vẫn tự gửi những phản ánh mà xã chưa xác nhận.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>USB folder</source>
+            <translation>Thư mục trên USB</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. E:\ or /media/lan/USB</source>
+            <translation>ví dụ E:\ hoặc /media/lan/USB</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose folder…</source>
+            <translation>Chọn thư mục…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Read the commune's confirmation</source>
+            <translation>Đọc xác nhận của xã</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>1. Copy to the USB stick here.  2. At the commune office, the administrator chooses “Import from a volunteer's USB”; the office writes its confirmation back to the stick.  3. Plug the stick in here again and read the confirmation.</source>
+            <translation>1. Chép ra USB tại đây.  2. Ở xã, cán bộ quản trị chọn “Nhập từ USB của tình nguyện viên”; máy xã ghi xác nhận trở lại USB.  3. Cắm USB lại vào máy này và bấm “Đọc xác nhận của xã”.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%n report(s) waiting to be sent.</source>
+            <translation>
+                <numerusform>%n phản ánh đang chờ gửi.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n report(s) on a USB stick, waiting for the commune to confirm.</source>
+            <translation>
+                <numerusform>%n phản ánh đã chép ra USB, chờ xã xác nhận.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Please type the USB folder, or choose it.</source>
+            <translation>Xin gõ hoặc chọn thư mục trên USB.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Working… please do not unplug the USB stick.</source>
+            <translation>Đang xử lý… xin đừng rút USB.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Something went wrong; nothing was marked. Please try again.</source>
+            <translation>Có lỗi xảy ra; chưa đánh dấu gì. Xin thử lại.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+20" />
+            <source>Copied %n report(s)</source>
+            <translation>
+                <numerusform>Đã chép %n phản ánh</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>with {photos} photo(s) to {path}. Hand the stick to the commune office; afterwards, read its confirmation here.</source>
+            <translation>cùng {photos} ảnh vào {path}. Hãy mang USB nộp ở xã; sau đó đọc xác nhận của xã tại đây.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The file is split into {n} parts: copy all of them.</source>
+            <translation>Tệp được chia thành {n} phần: cần chép đủ các phần.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The commune had confirmed %n report(s) of the last hand-over.</source>
+            <translation>
+                <numerusform>Xã đã xác nhận %n phản ánh của lần chuyển giao trước.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+16" />
+            <source>The commune confirmed %n report(s); they will not be sent again from this laptop.</source>
+            <translation>
+                <numerusform>Xã đã xác nhận %n phản ánh; máy này sẽ không gửi lại các phản ánh đó.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n were already marked before.</source>
+            <translation>
+                <numerusform>%n phản ánh đã được đánh dấu từ trước.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UsbImportBox</name>
+        <message>
+            <location line="+38" />
+            <source>Import from a volunteer's USB</source>
+            <translation>Nhập từ USB của tình nguyện viên</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the USB folder (every transfer file in it is imported) or one transfer file. The signature is checked, the reports are queued for the province, and the confirmation for the volunteer's laptop is written back to the stick.</source>
+            <translation>Gõ thư mục trên USB (mọi tệp chuyển giao trong đó đều được nhập) hoặc một tệp chuyển giao. Máy kiểm tra chữ ký, đưa các phản ánh vào hàng chờ gửi lên tỉnh và ghi xác nhận cho máy của tình nguyện viên trở lại USB.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. E:\ or /media/canbo/USB</source>
+            <translation>ví dụ E:\ hoặc /media/canbo/USB</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import</source>
+            <translation>Nhập</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Please type the USB folder or the transfer file.</source>
+            <translation>Xin gõ thư mục trên USB hoặc tệp chuyển giao.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Checking and importing… please do not unplug the USB stick.</source>
+            <translation>Đang kiểm tra và nhập… xin đừng rút USB.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{file}: imported {imported}, already here {skipped}.</source>
+            <translation>{file}: đã nhập {imported}, đã có từ trước {skipped}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Confirmation written to {receipt}.</source>
+            <translation>Đã ghi xác nhận vào {receipt}.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The import failed; nothing was imported.</source>
+            <translation>Nhập không thành công; chưa nhập gì.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteerIdentityForm</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_identity.py" line="+64" />
+            <location line="+4" />
+            <source>Volunteer id</source>
+            <translation>Mã tình nguyện viên</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. TNV-0123</source>
+            <translation>ví dụ TNV-0123</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. Nguyễn Thị Lan</source>
+            <translation>ví dụ Nguyễn Thị Lan</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Volunteer's full name</source>
+            <translation>Họ và tên tình nguyện viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Saved: reports filed on this laptop are marked as taken by {who}.</source>
+            <translation>Đã lưu: phản ánh nhận trên máy này được ghi là do {who} nhận hộ.</translation>
+        </message>
+    </context>
+    <context>
         <name>VolunteerWindow</name>
         <message>
-            <location filename="../../ui/staff/windows.py" line="+56" />
-            <source>Reports</source>
+            <location filename="../../ui/staff/windows.py" line="+68" />
+            <source>Take a report</source>
             <translation>Nhận phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taken on this laptop</source>
+            <translation>Đã nhận trên máy này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>USB hand-over</source>
+            <translation>Chuyển giao qua USB</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3091,6 +3577,101 @@
             <location line="+22" />
             <source>Please enter your name or phone number, or choose “Send anonymously”.</source>
             <translation>Xin nhập họ tên hoặc số điện thoại, hoặc chọn “Gửi ẩn danh”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="-224" />
+            <source>Withdraw report</source>
+            <translation>Rút phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdraw report {code}?</source>
+            <translation>Rút phản ánh {code}?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only when the resident asks for it. The report will never be sent to the commune or the province, and the resident's contact details are erased from this laptop. Their receipt will show “Withdrawn at the resident's request”. This cannot be undone.</source>
+            <translation>Chỉ rút khi người dân yêu cầu. Phản ánh sẽ không bao giờ được gửi lên xã hay tỉnh, và thông tin liên hệ của người dân bị xóa khỏi máy này. Tra cứu mã trên phiếu sẽ hiện “Đã rút theo yêu cầu”. Không thể hoàn tác.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reason (required; no names or phone numbers)</source>
+            <translation>Lý do (bắt buộc; không ghi họ tên, số điện thoại)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. the resident sorted it out with the neighbour</source>
+            <translation>ví dụ: người dân đã tự thỏa thuận với hàng xóm</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Withdraw the report</source>
+            <translation>Rút phản ánh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep it</source>
+            <translation>Không rút</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The report could not be withdrawn. Please try again.</source>
+            <translation>Chưa rút được phản ánh. Xin thử lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PathRow</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="-251" />
+            <source>Choose the USB folder</source>
+            <translation>Chọn thư mục trên USB</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Words</name>
+        <message>
+            <location filename="../../ui/staff/volunteer_list.py" line="-257" />
+            <source>Sent to the province (case {ref})</source>
+            <translation>Đã gửi lên tỉnh (mã hồ sơ {ref})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Sent to the province</source>
+            <translation>Đã gửi lên tỉnh</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Refused by the province: {reason}</source>
+            <translation>Bị tỉnh từ chối: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waiting to be sent</source>
+            <translation>Chờ gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed over by USB, waiting for the commune to confirm</source>
+            <translation>Đã chuyển giao qua USB, chờ xã xác nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The commune received it by USB</source>
+            <translation>Xã đã nhận qua USB</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refused by the province</source>
+            <translation>Bị tỉnh từ chối</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn</source>
+            <translation>Đã rút</translation>
         </message>
     </context>
 </TS>

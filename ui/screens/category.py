@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 from kiosk import catalog
 from ui.i18n import LANG
 from ui.screens.base import Host, Screen
-from ui.widgets import Tile
+from ui.widgets import Tile, label
 
 COLUMNS = 5
 
@@ -17,6 +17,12 @@ class CategoryScreen(Screen):
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
+        self.identity_form = None
+        if host.mode == "volunteer":
+            from kiosk.volunteer import identity
+
+            if identity(host.store.conn()) is None:
+                self._ask_identity()
         self.add_question(self.tr("What is your report about?"))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
@@ -37,6 +43,25 @@ class CategoryScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         self.layout_.addWidget(scroll, 1)
+        self._enable_tiles()
+
+    def _ask_identity(self) -> None:
+        """A volunteer's laptop files nothing until it knows who files: asked right here."""
+        from ui.staff.volunteer_identity import VolunteerIdentityForm
+
+        self.identity_title = label(self.tr(
+            "Before the first report: who is taking reports on this laptop?"), "fieldLabel")
+        self.layout_.addWidget(self.identity_title)
+        self.identity_form = VolunteerIdentityForm(self.host.store)
+        self.identity_form.saved.connect(lambda _who: self._enable_tiles())
+        self.layout_.addWidget(self.identity_form)
+
+    def _enable_tiles(self) -> None:
+        from kiosk.volunteer import identity
+
+        ready = self.host.mode != "volunteer" or identity(self.host.store.conn()) is not None
+        for tile in self.tiles.values():
+            tile.setEnabled(ready)
 
     def choose(self, category_id: str) -> None:
         self.state.draft.category_id = category_id

@@ -73,7 +73,7 @@ class PhotosScreen(Screen):
                 "You can skip this step."), "notice"))
         self.pick_button = None
         if host.mode == "volunteer":  # never in kiosk mode: no file dialogs at the kiosk
-            self.pick_button = button(self.tr("Choose photos from this computer"))
+            self.pick_button = button(self.tr("Choose photos from this computer…"))
             self.pick_button.clicked.connect(self._pick)
             actions.addWidget(self.pick_button)
         actions.addStretch(1)

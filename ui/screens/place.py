@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit,
 
 from kiosk import catalog
 from kiosk.errors import KioskError
-from kiosk.reports import MAX_ADDRESS
+from kiosk.reports import MAX_ADDRESS, check_location
 from ui.screens.base import Host, Screen
 from ui.widgets import button, label
 
@@ -102,5 +102,10 @@ class PlaceScreen(Screen):
             typed = [bool(f.text().strip()) for f in (self.lat, self.lon)]
             if any(typed) and not all(complete):
                 self.host.show_error(KioskError("location_invalid"))
+                return
+            try:   # the rules filing applies (kiosk.reports.validate), checked here already
+                check_location(self.state.draft.lat, self.state.draft.lon)
+            except KioskError as error:
+                self.host.show_error(error)
                 return
         self.host.next_step()

@@ -19,7 +19,7 @@ from kiosk.receipts import save_receipt
 from kiosk.reports import FiledReport, ReportDraft, file_report
 from ui.i18n import LANG
 from ui.screens.base import Host, Screen
-from ui.screens.state import RECEIPT, WizardState
+from ui.screens.state import RECEIPT, STEPS, WizardState
 from ui.widgets import button, label, thumbnail_label
 from ui.workers import run_task
 
@@ -74,6 +74,12 @@ class ReviewScreen(Screen):
             (self.tr("Place"), label(self._place(draft), "reviewValue")),
             (self.tr("Sent by"), label(self._who(), "reviewValue")),
         ]
+        if self.host.mode == "volunteer":
+            from kiosk.volunteer import identity
+
+            who = identity(conn)
+            rows.append((self.tr("Taken by volunteer"),
+                         label(who.label if who else self.tr("Not set"), "reviewValue")))
         return rows
 
     @staticmethod
@@ -145,6 +151,19 @@ def submit(host: Host) -> None:
     _saving(host, True)
     draft = state.draft_to_file()
     channel = "volunteer" if host.mode == "volunteer" else "kiosk"
+    if host.mode == "volunteer":
+        # Marked as filed on the resident's behalf, with the volunteer's id; never without it.
+        from kiosk.volunteer import identity
+
+        who = identity(host.store.conn())
+        if who is None:
+            state.submitting = False
+            host.set_busy(False)
+            _saving(host, False)
+            host.go(STEPS[0])
+            host.show_error(KioskError("volunteer_id_missing"))
+            return
+        draft.assisted_by = who.id
 
     def done(result: tuple[FiledReport, Path | None]) -> None:
         state.submitting = False

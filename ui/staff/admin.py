@@ -22,6 +22,7 @@ from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
 from ui.staff.backup_admin import BackupBox
 from ui.staff.figures import FiguresScreen
+from ui.staff.handover import PaperImportBox, UsbImportBox
 from ui.staff.header import StaffHeader
 from ui.staff.hub_admin import HubAdminBox
 from ui.staff.kiosk_settings import KioskSettingsBox
@@ -140,6 +141,26 @@ class AdminWindow(QWidget):
         self.tabs.addTab(sync_scroll, "")
         self.figures = FiguresScreen(store)
         self.tabs.addTab(self.figures, "")
+        # Reports that reach the office other than through its own kiosk: a volunteer's USB
+        # stick and paper forms. Paths are typed: no file dialog (this window may open on the
+        # locked-down kiosk PC).
+        self.usb_import = UsbImportBox(store)
+        self.paper_import = PaperImportBox(store)
+        for box in (self.usb_import, self.paper_import):
+            box.imported.connect(self.refresh)
+            box.imported.connect(self.sync_panel.refresh)
+        handover_body = QWidget()
+        handover_layout = QVBoxLayout(handover_body)
+        handover_layout.setContentsMargins(0, 12, 0, 0)
+        handover_layout.setSpacing(16)
+        handover_layout.addWidget(self.usb_import)
+        handover_layout.addWidget(self.paper_import)
+        handover_layout.addStretch(1)
+        handover_scroll = QScrollArea()
+        handover_scroll.setWidgetResizable(True)
+        handover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        handover_scroll.setWidget(handover_body)
+        self.tabs.addTab(handover_scroll, "")
         outer.addWidget(self.tabs, 1)
         style_screen(self)
 
@@ -157,6 +178,7 @@ class AdminWindow(QWidget):
         self.tabs.setTabText(1, self.tr("One-stop services"))
         self.tabs.setTabText(2, self.tr("Sync"))
         self.tabs.setTabText(3, self.tr("Figures"))
+        self.tabs.setTabText(4, self.tr("USB and paper forms"))
         self.office_box.setTitle(self.tr("Office"))
         self.device_box.setTitle(self.tr("This device"))
         names = {"name": self.tr("Name"), "commune": self.tr("Commune code"),

@@ -23,6 +23,7 @@ def state_text(state: str) -> str:
         "pending": QCoreApplication.translate("ReportState", "Not sent yet"),
         "sent": QCoreApplication.translate("ReportState", "Sent"),
         "quarantined": QCoreApplication.translate("ReportState", "Held for checking"),
+        "withdrawn": QCoreApplication.translate("ReportState", "Withdrawn"),
     }
     return words.get(state, state)
 
