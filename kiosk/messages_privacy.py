@@ -36,4 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy_nothing_to_export": (
         "Phản ánh này không còn thông tin cá nhân nào trên máy (ẩn danh hoặc đã xóa).",
         "This report holds no personal details on this device (anonymous or already erased)."),
+    "privacy_erase_on_usb": (
+        "Phản ánh {report} đã được chép ra USB và đang chờ xã xác nhận, nên chưa xóa được thông tin "
+        "cá nhân ở máy này. Xin xóa sau khi xã đã nhận (hoặc đề nghị xã xóa).",
+        "Report {report} is on a USB stick waiting for the office to confirm it, so its personal "
+        "details cannot be erased on this PC yet. Erase them once the office has it (or ask the "
+        "office to)."),
 }

@@ -331,6 +331,11 @@ def erase(conn: sqlite3.Connection, typed_code: str, actor: str = "admin", *,
         report_id, code, state, seq = row[0], row[1], row[9], row[11]
         holds = conn.execute(f"SELECT {_HOLDS_PERSONAL} FROM reports r WHERE r.id = ?",
                              (report_id,)).fetchone()[0]
+        if holds and state in ("pending", "quarantined") and conn.execute(
+                "SELECT exported_utc IS NOT NULL FROM outbox WHERE seq = ?", (seq,)).fetchone()[0]:
+            # On a USB stick for the office under its uuid: a re-queued copy would become a second
+            # case. Erase once the office has confirmed it (or the province has it).
+            raise KioskError("privacy_erase_on_usb", report=codes.grouped(code))
         if holds:
             _erase_row(conn, report_id, at, "request")
             if state in ("pending", "quarantined") and seq is not None:

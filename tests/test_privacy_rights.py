@@ -87,6 +87,23 @@ def test_erase_before_sending_requeues_the_report_without_the_personal_part(stor
     assert [e.action for e in audit.entries(conn)] == ["privacy_erase", "privacy_erase"]
 
 
+def test_erase_waits_while_the_report_is_on_a_usb_stick(store: Store) -> None:
+    """A copy on a stick travels under the old uuid: re-queueing under a new one would make a
+    second case once the office sends the stick's copy. So the erase is refused, and nothing
+    changes, until the office confirms."""
+    filed = _file(store)
+    conn = store.conn()
+    conn.execute("UPDATE outbox SET exported_utc = '2026-11-22T08:00:00Z' WHERE kind = 'report'")
+    before = conn.execute("SELECT item_uuid, state FROM outbox WHERE kind = 'report'").fetchall()
+    with pytest.raises(KioskError) as refused:
+        privacy.erase(conn, filed.code)
+    assert refused.value.code == "privacy_erase_on_usb"
+    assert conn.execute("SELECT item_uuid, state FROM outbox WHERE kind = 'report'"
+                        ).fetchall() == before
+    assert not personal.load(conn, filed.id).empty
+    assert not [e for e in audit.entries(conn) if e.action == "privacy_erase"]
+
+
 def test_erase_after_sending_says_the_province_has_a_copy(store: Store) -> None:
     filed = _file(store)
     conn = store.conn()
