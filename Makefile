@@ -55,8 +55,11 @@ run: venv translations
 	$(VPY) main.py --windowed $(ARGS)
 
 # test: the whole pytest suite offscreen, then the import-layering contracts (pyproject.toml).
+# Tests run in parallel processes (pytest-xdist; each has its own QApplication, store and ports);
+# PARALLEL= runs them in one process, e.g. to debug with -x --pdb.
+PARALLEL ?= -n auto --maxprocesses 4
 test: venv translations
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PARALLEL) $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports --no-logo
 
 # soak: long reliability tests (if any), then build the bundle, smoke-test it and benchmark.
