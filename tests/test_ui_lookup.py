@@ -154,7 +154,7 @@ def look_up(shell: Shell, resident, code: str = CODE):  # noqa: ANN001, ANN201
     screen = open_lookup(shell, resident)
     type_on_pad(screen, resident, code)
     resident.click(screen.submit_button)
-    assert shell.state.screen == LOOKUP_RESULT, shell.error_banner.text()
+    assert shell.state.screen == LOOKUP_RESULT, shell.error_text()
     return shell.screen(LOOKUP_RESULT)
 
 
@@ -175,9 +175,12 @@ def test_typed_code_shows_the_answered_report_without_personal_data(
     assert result.facts["due"].text() == due_words(shell.state.lookup.result, "vi")
     assert result.facts["due"].text().startswith(shell.state.lookup.result.due.strftime("%d/%m/%Y"))
     assert result.answer is not None and result.answer.text() == ANSWER
-    assert len(result.timeline) == 4
-    assert "Đang xử lý" in result.timeline[2].text() and NOTE in result.timeline[2].text()
+    # The filing on this kiosk first ("Tiếp nhận tại xã"), then the province's four events.
+    assert len(result.timeline) == 5
+    assert "Tiếp nhận tại xã" in result.timeline[0].text()
+    assert "Đang xử lý" in result.timeline[3].text() and NOTE in result.timeline[3].text()
     assert result.as_of.text().startswith("Cập nhật lúc ")
+    assert result.as_of.isVisibleTo(result)
     assert not result.stale.isVisible()
     assert all(b.isVisible() for b in result.rate_buttons.values())
     assert [b.text() for b in result.rate_buttons.values()] == [
@@ -201,6 +204,7 @@ def test_stale_status_banner(shell: Shell, store: Store, resident) -> None:  # n
         __import__("zoneinfo").ZoneInfo(shell.office.zone)).strftime("%H:%M %d/%m/%Y")
     assert result.stale.text() == f"Thông tin có thể đã cũ: lần cập nhật cuối lúc {when}."
     assert result.as_of.text() == f"Cập nhật lúc {when}"
+    assert not result.as_of.isVisibleTo(result)     # the banner says it; not said twice
 
 
 def look_up_again(shell: Shell, resident, code: str = CODE):  # noqa: ANN001, ANN201
@@ -208,7 +212,7 @@ def look_up_again(shell: Shell, resident, code: str = CODE):  # noqa: ANN001, AN
     assert shell.state.screen == LOOKUP and screen.code_field.text() == ""
     type_on_pad(screen, resident, code)
     resident.click(screen.submit_button)
-    assert shell.state.screen == LOOKUP_RESULT, shell.error_banner.text()
+    assert shell.state.screen == LOOKUP_RESULT, shell.error_text()
     return shell.screen(LOOKUP_RESULT)
 
 
@@ -221,7 +225,7 @@ def test_rating_once_only(shell: Shell, store: Store, resident) -> None:  # noqa
     resident.type(result.comment, "Sửa hơi chậm")
     resident.click(result.send_button)
     after = shell.screen(LOOKUP_RESULT)
-    assert after.thanks is not None and after.thanks.text() == "Cảm ơn ông/bà đã đánh giá kết quả."
+    assert after.thanks is not None and after.thanks.text() == "Cảm ơn bạn đã đánh giá kết quả."
     assert after.rate_buttons == {} and after.send_button is None
     rows = store.conn().execute("SELECT level, comment FROM report_ratings").fetchall()
     assert [tuple(r) for r in rows] == [("acceptable", "Sửa hơi chậm")]
@@ -258,7 +262,7 @@ def test_every_status_shows_its_words(shell: Shell, store: Store, lang: str) -> 
     for status in DOSSIER_STATUS:
         put_dossier(store, status)
         shell.state.lookup.code, shell.state.lookup.secret = DOSSIER, SECRET
-        assert lookup_screen.run_lookup(shell), shell.error_banner.text()
+        assert lookup_screen.run_lookup(shell), shell.error_text()
         assert shell.screen(LOOKUP_RESULT).status.text() == DOSSIER_STATUS[status][column]
 
 
@@ -268,13 +272,14 @@ def test_typo_is_caught_before_any_lookup(shell: Shell, store: Store, resident) 
     screen = open_lookup(shell, resident)
     type_on_pad(screen, resident, TYPO)
     # Said as soon as the eleventh symbol is typed, and again on "Tra cứu"; never counted.
-    assert shell.error_banner.text() == describe(KioskError("code_invalid"), "vi")
+    assert shell.error_text() == describe(KioskError("code_invalid"), "vi")
     resident.click(screen.submit_button)
     assert shell.state.screen == LOOKUP
-    assert shell.error_banner.text() == describe(KioskError("code_invalid"), "vi")
+    assert shell.error_text() == describe(KioskError("code_invalid"), "vi")
     assert store.conn().execute("SELECT count(*) FROM lookup_failures").fetchone()[0] == 0
     resident.click(screen.keys.keys["⌫"])
-    assert not shell.error_banner.isVisible()       # correcting it clears the message
+    assert shell.error_text() == ""       # correcting it clears the message
+    assert not shell.error_banner.isVisible() and not screen.error_label.isVisible()
     resident.click(screen.keys.keys["R"])
     assert shell.state.lookup.code == CODE
 
@@ -289,11 +294,11 @@ def test_repeated_failures_slow_down_with_a_countdown(shell: Shell, store: Store
         shell.state.lookup.code = code
         screen.refresh()
         resident.click(screen.submit_button)
-        assert shell.error_banner.text() == describe(KioskError("lookup_not_found"), "vi")
+        assert shell.error_text() == describe(KioskError("lookup_not_found"), "vi")
     shell.state.lookup.code = unknown[5]
     screen.refresh()
     resident.click(screen.submit_button)
-    assert "Xin đợi 30 giây" in shell.error_banner.text()
+    assert "Xin đợi 30 giây" in shell.error_text()
     assert not screen.submit_button.isEnabled()
     assert screen.submit_button.text() == "Xin đợi 30 giây"
     now[0] += 12
@@ -317,18 +322,18 @@ def test_dossier_needs_its_secret_and_apologises_when_late(shell: Shell, store: 
     assert screen.secret_field.isVisible() and not screen.hint.isVisible()
     resident.click(screen.submit_button)
     assert shell.state.screen == LOOKUP
-    assert shell.error_banner.text() == describe(KioskError("dossier_secret_needed", min=6), "vi")
+    assert shell.error_text() == describe(KioskError("dossier_secret_needed", min=6), "vi")
     assert shell.state.lookup.editing == "secret"
     screen = shell.screen(LOOKUP)
     type_on_pad(screen, resident, "X7K2M8")            # one character wrong
     resident.click(screen.submit_button)
-    assert shell.error_banner.text() == describe(KioskError("dossier_secret_wrong"), "vi")
+    assert shell.error_text() == describe(KioskError("dossier_secret_wrong"), "vi")
     screen = shell.screen(LOOKUP)
     resident.click(screen.keys.keys["⌫"])
     type_on_pad(screen, resident, "9")
     assert shell.state.lookup.secret == SECRET and shell.state.lookup.code == DOSSIER
     resident.click(screen.submit_button)
-    assert shell.state.screen == LOOKUP_RESULT, shell.error_banner.text()
+    assert shell.state.screen == LOOKUP_RESULT, shell.error_text()
     result = shell.screen(LOOKUP_RESULT)
     assert result.status.text() == "Đang xử lý"
     assert result.facts["title"].text() == "Đăng ký khai sinh"

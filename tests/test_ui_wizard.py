@@ -101,8 +101,10 @@ def test_contact_without_consent_is_refused_and_files_nothing(shell: Shell, stor
     resident.type(who.phone_edit, "0912345678")
     resident.click(who.next_button)
     consent_message = describe(KioskError("contact_needs_consent"), "vi")
-    assert shell.error_banner.isVisible()
-    assert shell.error_banner.text() == consent_message
+    # Said beside "Next", not in the banner above, which would push the fields out of view.
+    assert not shell.error_banner.isVisible()
+    assert who.error_label.isVisible()
+    assert shell.error_text() == consent_message
     assert shell.state.screen == "who"
 
     # Even forced past the check, the core refuses and the banner says why.

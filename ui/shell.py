@@ -288,14 +288,26 @@ class Shell(QWidget):
 
     def clear_error(self) -> None:
         self._error = None
+        for screen in self.screens.values():   # a screen kept for Back shows none either
+            screen.say_error("")
         self.error_banner.say("")
 
     def _say_error(self) -> None:
         error = self._error
-        if isinstance(error, KioskError):
-            self.error_banner.say(describe(error, LANG.code))
+        text = describe(error, LANG.code) if isinstance(error, KioskError) else error or ""
+        screen = self.screens.get(self.state.screen)
+        if screen is not None and screen.say_error(text):
+            self.error_banner.say("")
         else:
-            self.error_banner.say(error or "")
+            self.error_banner.say(text)
+
+    def error_text(self) -> str:
+        """The error on screen now, in the banner or in the screen's own line ("" if none)."""
+        if self.error_banner.isVisibleTo(self):
+            return self.error_banner.text()
+        screen = self.screens.get(self.state.screen)
+        label = screen.error_label if screen is not None else None
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
 
     def set_busy(self, busy: bool) -> None:
         """While saving: no navigation, no language switch, no idle reset mid-commit."""

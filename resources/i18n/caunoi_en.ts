@@ -194,7 +194,7 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../ui/staff/backup_admin.py" line="+115" />
+            <location filename="../../ui/staff/backup_admin.py" line="+116" />
             <source>Backup and restore</source>
             <translation type="unfinished" />
         </message>
@@ -1155,7 +1155,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Category</source>
             <translation type="unfinished" />
         </message>
@@ -1269,7 +1269,7 @@
     <context>
         <name>LookupScreen</name>
         <message>
-            <location filename="../../ui/screens/lookup.py" line="+27" />
+            <location filename="../../ui/screens/lookup.py" line="+30" />
             <source>Type the code on your receipt</source>
             <translation type="unfinished" />
         </message>
@@ -1540,7 +1540,7 @@
     <context>
         <name>PinForm</name>
         <message>
-            <location filename="../../ui/staff/pin_form.py" line="+80" />
+            <location filename="../../ui/staff/pin_form.py" line="+81" />
             <source>Staff PINs</source>
             <translation type="unfinished" />
         </message>
@@ -1808,7 +1808,7 @@
     <context>
         <name>PrivacyAdminBox</name>
         <message>
-            <location filename="../../ui/staff/privacy_admin.py" line="+97" />
+            <location filename="../../ui/staff/privacy_admin.py" line="+98" />
             <source>Personal data</source>
             <translation type="unfinished" />
         </message>
@@ -2053,7 +2053,7 @@
     <context>
         <name>QueueAdmin</name>
         <message>
-            <location filename="../../ui/staff/queue_admin.py" line="+167" />
+            <location filename="../../ui/staff/queue_admin.py" line="+177" />
             <source>Services</source>
             <translation type="unfinished" />
         </message>
@@ -2424,7 +2424,7 @@
     <context>
         <name>RecentPrints</name>
         <message>
-            <location filename="../../ui/staff/recent_prints.py" line="+80" />
+            <location filename="../../ui/staff/recent_prints.py" line="+88" />
             <source>Find by code or ticket number</source>
             <translation type="unfinished" />
         </message>
@@ -2480,13 +2480,13 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+36" />
+            <location line="+39" />
             <source>Printed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-36" />
-            <location line="+37" />
+            <location line="-39" />
+            <location line="+40" />
             <source>Saved as PDF</source>
             <translation type="unfinished" />
         </message>
@@ -2504,7 +2504,7 @@
     <context>
         <name>ReportDetail</name>
         <message>
-            <location filename="../../ui/staff/report_detail.py" line="+113" />
+            <location filename="../../ui/staff/report_detail.py" line="+112" />
             <source>Choose a report in the list to see it here.</source>
             <translation type="unfinished" />
         </message>
@@ -2871,7 +2871,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+174" />
+            <location line="+186" />
             <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
             <translation type="unfinished" />
         </message>
@@ -2912,7 +2912,7 @@
     <context>
         <name>SyncEnrolBox</name>
         <message>
-            <location filename="../../ui/staff/sync_enrol.py" line="+144" />
+            <location filename="../../ui/staff/sync_enrol.py" line="+147" />
             <source>Provincial server: enrolment</source>
             <translation type="unfinished" />
         </message>
@@ -3012,7 +3012,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>The keyring works on this PC.</source>
             <translation type="unfinished" />
         </message>
@@ -3034,6 +3034,11 @@
         <message>
             <location line="+13" />
             <source>Enrolment failed unexpectedly ({error}). The details are in the log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not enrolled: this PC cannot keep the device's secrets yet. See “{section}” below.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3571,7 +3576,7 @@
     <context>
         <name>WhoScreen</name>
         <message>
-            <location filename="../../ui/screens/who.py" line="+24" />
+            <location filename="../../ui/screens/who.py" line="+28" />
             <source>Do you want the commune to be able to contact you?</source>
             <translation type="unfinished" />
         </message>
@@ -3596,7 +3601,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Next</source>
             <translation type="unfinished" />
         </message>

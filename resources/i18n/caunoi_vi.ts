@@ -193,7 +193,7 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../ui/staff/backup_admin.py" line="+115" />
+            <location filename="../../ui/staff/backup_admin.py" line="+116" />
             <source>Backup and restore</source>
             <translation>Sao lưu và khôi phục</translation>
         </message>
@@ -1152,7 +1152,7 @@
             <translation>Chưa cập nhật từ tỉnh</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Category</source>
             <translation>Lĩnh vực</translation>
         </message>
@@ -1184,7 +1184,7 @@
         <message>
             <location line="+6" />
             <source>We apologise for the delay.</source>
-            <translation>Xin lỗi ông/bà vì hồ sơ bị trễ hẹn.</translation>
+            <translation>Xin lỗi bạn vì hồ sơ bị trễ hẹn.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -1239,17 +1239,17 @@
         <message>
             <location line="+20" />
             <source>Thank you for rating the answer.</source>
-            <translation>Cảm ơn ông/bà đã đánh giá kết quả.</translation>
+            <translation>Cảm ơn bạn đã đánh giá kết quả.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>This answer has already been rated. Thank you!</source>
-            <translation>Kết quả này đã được đánh giá. Cảm ơn ông/bà!</translation>
+            <translation>Kết quả này đã được đánh giá. Cảm ơn bạn!</translation>
         </message>
         <message>
             <location line="+6" />
             <source>How satisfied are you with the answer?</source>
-            <translation>Ông/bà có hài lòng với kết quả xử lý không?</translation>
+            <translation>Bạn có hài lòng với kết quả xử lý không?</translation>
         </message>
         <message>
             <location line="+17" />
@@ -1266,14 +1266,14 @@
     <context>
         <name>LookupScreen</name>
         <message>
-            <location filename="../../ui/screens/lookup.py" line="+27" />
+            <location filename="../../ui/screens/lookup.py" line="+30" />
             <source>Type the code on your receipt</source>
-            <translation>Nhập mã trên phiếu của ông/bà</translation>
+            <translation>Nhập mã trên phiếu của bạn</translation>
         </message>
         <message>
             <location line="+3" />
             <source>A report's tracking code (e.g. K7QM-2XPD-9RW) or a dossier code. You can also scan the QR code on the receipt.</source>
-            <translation>Mã tra cứu phản ánh (ví dụ K7QM-2XPD-9RW) hoặc mã hồ sơ. Ông/bà cũng có thể quét mã QR trên phiếu.</translation>
+            <translation>Mã tra cứu phản ánh (ví dụ K7QM-2XPD-9RW) hoặc mã hồ sơ. Bạn cũng có thể quét mã QR trên phiếu.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -1536,7 +1536,7 @@
     <context>
         <name>PinForm</name>
         <message>
-            <location filename="../../ui/staff/pin_form.py" line="+80" />
+            <location filename="../../ui/staff/pin_form.py" line="+81" />
             <source>Staff PINs</source>
             <translation>Mã PIN cán bộ</translation>
         </message>
@@ -1803,7 +1803,7 @@
     <context>
         <name>PrivacyAdminBox</name>
         <message>
-            <location filename="../../ui/staff/privacy_admin.py" line="+97" />
+            <location filename="../../ui/staff/privacy_admin.py" line="+98" />
             <source>Personal data</source>
             <translation>Dữ liệu cá nhân</translation>
         </message>
@@ -2048,7 +2048,7 @@
     <context>
         <name>QueueAdmin</name>
         <message>
-            <location filename="../../ui/staff/queue_admin.py" line="+167" />
+            <location filename="../../ui/staff/queue_admin.py" line="+177" />
             <source>Services</source>
             <translation>Dịch vụ</translation>
         </message>
@@ -2414,7 +2414,7 @@
     <context>
         <name>RecentPrints</name>
         <message>
-            <location filename="../../ui/staff/recent_prints.py" line="+80" />
+            <location filename="../../ui/staff/recent_prints.py" line="+88" />
             <source>Find by code or ticket number</source>
             <translation>Tìm theo mã tra cứu hoặc số thứ tự</translation>
         </message>
@@ -2470,13 +2470,13 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+36" />
+            <location line="+39" />
             <source>Printed</source>
             <translation>Đã in</translation>
         </message>
         <message>
-            <location line="-36" />
-            <location line="+37" />
+            <location line="-39" />
+            <location line="+40" />
             <source>Saved as PDF</source>
             <translation>Đã lưu PDF</translation>
         </message>
@@ -2494,7 +2494,7 @@
     <context>
         <name>ReportDetail</name>
         <message>
-            <location filename="../../ui/staff/report_detail.py" line="+113" />
+            <location filename="../../ui/staff/report_detail.py" line="+112" />
             <source>Choose a report in the list to see it here.</source>
             <translation>Chọn một phản ánh trong danh sách để xem tại đây.</translation>
         </message>
@@ -2861,7 +2861,7 @@
             <translation>Tương phản cao</translation>
         </message>
         <message>
-            <location line="+174" />
+            <location line="+186" />
             <source>Returning to the home screen in {n} seconds — touch the screen to continue</source>
             <translation>Tự động về màn hình chính sau {n} giây — chạm màn hình để tiếp tục</translation>
         </message>
@@ -2902,7 +2902,7 @@
     <context>
         <name>SyncEnrolBox</name>
         <message>
-            <location filename="../../ui/staff/sync_enrol.py" line="+144" />
+            <location filename="../../ui/staff/sync_enrol.py" line="+147" />
             <source>Provincial server: enrolment</source>
             <translation>Đăng ký thiết bị với máy chủ tỉnh</translation>
         </message>
@@ -3002,7 +3002,7 @@
             <translation>Đăng ký thiết bị</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>The keyring works on this PC.</source>
             <translation>Kho khóa trên máy này hoạt động bình thường.</translation>
         </message>
@@ -3025,6 +3025,11 @@
             <location line="+13" />
             <source>Enrolment failed unexpectedly ({error}). The details are in the log.</source>
             <translation>Đăng ký không thành công do lỗi ngoài dự kiến ({error}). Chi tiết đã được ghi vào nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not enrolled: this PC cannot keep the device's secrets yet. See “{section}” below.</source>
+            <translation>Chưa đăng ký được: máy này chưa có chỗ lưu mã bí mật của thiết bị. Xem mục “{section}” bên dưới.</translation>
         </message>
         <message>
             <location line="+34" />
@@ -3544,7 +3549,7 @@
     <context>
         <name>WhoScreen</name>
         <message>
-            <location filename="../../ui/screens/who.py" line="+24" />
+            <location filename="../../ui/screens/who.py" line="+28" />
             <source>Do you want the commune to be able to contact you?</source>
             <translation>Bạn có muốn xã liên hệ lại với bạn không?</translation>
         </message>
@@ -3569,7 +3574,7 @@
             <translation>Số điện thoại</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Next</source>
             <translation>Tiếp tục</translation>
         </message>

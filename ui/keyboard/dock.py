@@ -6,10 +6,13 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
-from PySide6.QtWidgets import (QApplication, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QScrollArea, QWidget)
 
 from ui.keyboard.widget import OnScreenKeyboard
+
+MARGIN = 16           # px kept around what is scrolled into view
+MULTI_LINE_PX = 120   # how much of a text box must show: its first lines
 
 
 def wants_keyboard(widget: QWidget | None, scope: QWidget) -> bool:
@@ -50,17 +53,36 @@ class KeyboardDock(QObject):
 
 
 def reveal(field: QWidget) -> None:
+    """Scroll the focused field into view above the docked keyboard, with the screen's question
+    too when both fit; otherwise with as much as fits above the field (the consent box sits
+    just above the name and phone fields), or, for a field taller than the view, its top."""
     if not shiboken6.isValid(field):
         return
-    parent = field.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    if isinstance(parent, QScrollArea):
-        # Nested layouts settle through posted requests; flush them so the viewport has its
-        # final height before scrolling.
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # The whole field, not ensureWidgetVisible's text cursor rectangle.
-        top_left = field.mapTo(parent.widget(), QPoint(0, 0))
-        half_w, half_h = field.width() // 2, field.height() // 2
-        parent.ensureVisible(top_left.x() + half_w, top_left.y() + half_h, half_w + 16,
-                             half_h + 16)
+    area = field.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if not isinstance(area, QScrollArea) or area.widget() is None:
+        return
+    # Nested layouts settle through posted requests; flush them so the viewport has its final
+    # height before scrolling.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    body = area.widget()
+    top_left = field.mapTo(body, QPoint(0, 0))
+    top = top_left.y()
+    # A text box needs its first lines in view (where the resident types), a line its whole.
+    bottom = top + (min(field.height(), MULTI_LINE_PX) if isinstance(field, QPlainTextEdit)
+                    else field.height())
+    view = area.viewport().height()
+    question = next((child for child in body.findChildren(QLabel, "question")
+                     if child.isVisible()), None)
+    heading = question.mapTo(body, QPoint(0, 0)).y() if question is not None else top
+    if bottom - heading + MARGIN <= view:
+        value = heading - MARGIN
+    elif bottom - top + 2 * MARGIN <= view:
+        value = bottom + MARGIN - view
+    else:
+        value = top - MARGIN
+    area.verticalScrollBar().setValue(max(0, value))
+    half_w = field.width() // 2
+    area.ensureVisible(top_left.x() + half_w, area.verticalScrollBar().value() + view // 2,
+                       half_w + MARGIN, 0)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from kiosk.catalog import Office
 from kiosk.db import Store
@@ -35,11 +37,15 @@ class Screen(QWidget):
     name = ""
     scrolls = True   # False for screens that scroll a part of themselves (no nested scrolling)
     idle_timeout_s: float | None = None   # sooner than the shell's idle timeout, if set
+    # True: errors show in the footer beside the button that moves on, not in the shell's banner
+    # above the screen, so a message does not push fields (or a key pad) out of view.
+    owns_errors = False
 
     def __init__(self, host: Host) -> None:
         super().__init__()
         self.setObjectName(f"screen-{self.name}")
         self.host = host
+        self.error_label: QLabel | None = None
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(40, 24, 40, 24)
         self._outer.setSpacing(16)
@@ -72,9 +78,24 @@ class Screen(QWidget):
     def add_footer(self, *buttons: QPushButton) -> QHBoxLayout:
         footer = QHBoxLayout()
         footer.setSpacing(16)
-        footer.addStretch(1)
+        if self.owns_errors:
+            self.error_label = label("", "screenError")
+            self.error_label.setAlignment(Qt.AlignmentFlag.AlignVCenter
+                                          | Qt.AlignmentFlag.AlignLeft)
+            self.error_label.hide()
+            footer.addWidget(self.error_label, 1)
+        footer.addStretch(0 if self.owns_errors else 1)
         for button in buttons:
             button.setMinimumWidth(260)
             footer.addWidget(button)
         self._outer.addLayout(footer)
         return footer
+
+    def say_error(self, text: str) -> bool:
+        """Show (or, with "", hide) an error in the screen's own line; False when the screen
+        leaves errors to the shell's banner."""
+        if self.error_label is None:
+            return False
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+        return True

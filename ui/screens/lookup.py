@@ -130,6 +130,9 @@ class LookupKeys(QWidget):
 
 class LookupScreen(Screen):
     name = LOOKUP
+    # A wrong code's sentence goes beside "Look up", not in a banner above that would push the
+    # pad's bottom rows (and ⌫) off the screen.
+    owns_errors = True
     # The pad fits 1280×800 without a scroll bar; with larger text (A+) the page scrolls rather
     # than cut off the pad's last row.
     scrolls = True

@@ -110,6 +110,8 @@ class LookupResultScreen(Screen):
             else self.tr("Not yet updated from the province"), "hint", wrap=False)
         self.as_of.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.as_of, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Said once: when the amber banner warns (with the time), the line beside it would repeat.
+        self.as_of.setVisible(not self.stale.isVisibleTo(self))
         self.layout_.addLayout(top)
 
         columns = QHBoxLayout()

@@ -2,7 +2,7 @@
 unticked consent box whose exact text is recorded (Law 91/2025/QH15)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout,
                                QWidget)
@@ -11,12 +11,16 @@ from kiosk.consent import CONTACT_CONSENT
 from kiosk.errors import KioskError
 from kiosk.reports import MAX_NAME, normalise_phone
 from ui.i18n import LANG
+from ui.keyboard.dock import reveal
 from ui.screens.base import Host, Screen
 from ui.widgets import WrapCheckBox, button, label
 
 
 class WhoScreen(Screen):
     name = "who"
+    # With the keyboard docked the fields have ~240 px: the error goes beside "Next" rather than
+    # in a banner that would push the fields and the consent box out of view.
+    owns_errors = True
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
@@ -67,7 +71,6 @@ class WhoScreen(Screen):
             QRegularExpression(r"\+?[0-9 .]{0,16}"), self.phone_edit))
         self.phone_edit.textChanged.connect(lambda text: setattr(draft, "contact_phone", text))
         fields.addWidget(self.phone_edit, 1, 1)
-        panel.addLayout(fields)
         consent = CONTACT_CONSENT[LANG.code]
         self.consent_box = WrapCheckBox(consent)
         self.consent_box.setObjectName("consent")
@@ -77,9 +80,15 @@ class WhoScreen(Screen):
             draft.consent_text = None
         self.consent_box.setChecked(draft.consent_text == consent)
         self.consent_box.toggled.connect(self._consent)
-        panel.addSpacing(8)
+        # Above the fields: seen while typing, just above the docked keyboard (reveal() keeps
+        # what sits above a focused field in view).
         panel.addWidget(self.consent_box)
+        panel.addSpacing(8)
+        panel.addLayout(fields)
         self.layout_.addWidget(self.contact_panel)
+        # Tab follows the page as read: the consent box, then the fields under it.
+        QWidget.setTabOrder(self.consent_box, self.name_edit)
+        QWidget.setTabOrder(self.name_edit, self.phone_edit)
         self.contact_panel.setVisible(self.state.leave_contact)
         self.layout_.addStretch(1)
         self.next_button = button(self.tr("Next"), "primary")
@@ -105,6 +114,7 @@ class WhoScreen(Screen):
             if not draft.contact_name.strip() and not draft.contact_phone.strip():
                 self.host.show_error(self.tr(
                     "Please enter your name or phone number, or choose “Send anonymously”."))
+                self._reveal(self.name_edit)
                 return
             try:
                 if draft.contact_phone.strip():
@@ -113,5 +123,11 @@ class WhoScreen(Screen):
                     raise KioskError("contact_needs_consent")
             except KioskError as exc:
                 self.host.show_error(exc)
+                self._reveal(self.consent_box if exc.code == "contact_needs_consent"
+                             else self.phone_edit)
                 return
         self.host.next_step()
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll what the message is about into view once the footer has its new height."""
+        QTimer.singleShot(0, self, lambda: reveal(widget))

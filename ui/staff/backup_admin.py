@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from kiosk.db import Store
@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from kiosk.messages import describe
 from ui.i18n import LANG
 from ui.staff.style import set_tone
+from ui.widgets import WrapCheckBox
 from ui.workers import run_store_task
 
 MEDIA_ROOTS = ("/media/{user}", "/run/media/{user}", "/media")
@@ -77,7 +78,7 @@ class BackupBox(QGroupBox):
         self.restore_path = QLineEdit()
         self.restore_path.setObjectName("restore_path")
         self.restore_pass = _password_field("restore_pass")
-        self.replace_box = QCheckBox()
+        self.replace_box = WrapCheckBox("")   # a long sentence: wrapped, not wider than the tab
         self.replace_box.setObjectName("restore_replace")
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("restore_button")

@@ -45,6 +45,7 @@ class PinForm(QGroupBox):
             self.role_buttons[role] = button
         self.status = QLabel()
         self.status.setObjectName("pin_status")
+        self.status.setWordWrap(True)   # unwrapped, the admin's first tab got wider than 1280
         column.addWidget(self.status)
 
         self.new_label, self.again_label = QLabel(), QLabel()

@@ -30,6 +30,7 @@ class PrivacyAdminBox(QGroupBox):
         self._new_key_armed = False
 
         self.retention_label = QLabel()
+        self.retention_label.setWordWrap(True)   # one long sentence: unwrapped it widened the tab
         self.retention = QSpinBox()
         self.retention.setObjectName("privacy_retention")
         self.retention.setRange(0, privacy.MAX_RETENTION_DAYS)

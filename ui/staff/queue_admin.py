@@ -18,11 +18,19 @@ from kiosk.messages import describe
 from kiosk.queue import admin as settings
 from ui.i18n import LANG
 from ui.staff.queue_hours import HoursEditor
+from ui.widgets import ICON_DIR
 from ui.staff.style import set_tone
 from ui.workers import run_store_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PREFIX, NAME_VI, NAME_EN, ACTIVE = range(4)
+# An absolute path: a QSS url() relative to the working directory would break under systemd.
+INDICATOR_QSS = f"""
+QTableView::indicator {{ width: 32px; height: 32px; border: 3px solid #0b3d91; border-radius: 6px;
+                        background: #ffffff; }}
+QTableView::indicator:checked {{ background: #0b3d91;
+                                image: url({(ICON_DIR / "tick-white.svg").as_posix()}); }}
+"""
 
 
 class ServicesTable(QTableWidget):
@@ -37,6 +45,8 @@ class ServicesTable(QTableWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # "In use" is ticked on the kiosk's touch screen too (corner gesture): a 36 px box.
+        self.setStyleSheet(INDICATOR_QSS)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
                              | triggers.EditKeyPressed | triggers.AnyKeyPressed)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kiosk import codes
 from kiosk.catalog import office_zone
@@ -24,6 +24,7 @@ from ui.staff.style import set_tone
 from ui.workers import run_store_task
 
 RECENT = 50
+RESULT_PX = 360
 
 
 def _source(job: PrintJob) -> Callable[[Store], Document]:
@@ -53,7 +54,14 @@ class RecentPrints(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Time, document and code sized to what they hold (whole, at 1280×800); the result as
+        # wide as it needs up to RESULT_PX (the full sentence in a tooltip); the printer
+        # takes the rest.
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprint_selected")
         self.reprint_button.setMinimumHeight(64)
@@ -119,9 +127,12 @@ class RecentPrints(QWidget):
                      self._result(job), job.printer_url)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if job.state == "failed":
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnToContents(3)
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), RESULT_PX))
         if len(rows) == 1:
             self.table.selectRow(0)
 

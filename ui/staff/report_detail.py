@@ -97,11 +97,10 @@ class ReportDetail(QScrollArea):
         column.addWidget(self.photos_title)
         column.addLayout(self.photos)
         column.addWidget(self.receipt_title)
-        receipt_buttons = QHBoxLayout()
-        receipt_buttons.addWidget(self.open_button)
-        receipt_buttons.addWidget(self.reprint_button)
-        receipt_buttons.addStretch(1)
-        column.addLayout(receipt_buttons)
+        # One above the other: side by side they are wider than the pane at 1280×800 and the
+        # second was cut off (the pane does not scroll sideways).
+        column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.print_result)
         column.addWidget(self.receipt, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)

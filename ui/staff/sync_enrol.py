@@ -47,6 +47,7 @@ class SyncEnrolBox(QGroupBox):
         self.setObjectName("sync_enrol")
         self.store = store
         self.busy = False
+        self.keyring_problem = False   # set with the keyring line under the choice
 
         self.state = QLabel()
         self.state.setObjectName("enrol_state")
@@ -124,9 +125,11 @@ class SyncEnrolBox(QGroupBox):
         self.form.addRow(self.section)
         choices = QVBoxLayout()
         choices.addWidget(self.keyring_choice)
-        choices.addWidget(self.keyring_state)
         choices.addWidget(self.file_choice)
         self.form.addRow(self.secrets_label, choices)
+        # Its own full-width row: wrapped inside the choices' column, QFormLayout drew the long
+        # "no keyring" sentence over the choice above it.
+        self.form.addRow(self.keyring_state)
         self.form.addRow(self.secrets_warning)
         self.form.addRow(self.confirm)
         ca_row = QHBoxLayout()
@@ -192,6 +195,7 @@ class SyncEnrolBox(QGroupBox):
         self.secrets_warning.setVisible(backend == "file")
         self.confirm.hide()
         problem = keyring_works()
+        self.keyring_problem = problem is not None
         if problem is None:
             self.keyring_state.setText(self.tr("The keyring works on this PC."))
             set_tone(self.keyring_state, "ok")
@@ -244,6 +248,12 @@ class SyncEnrolBox(QGroupBox):
         text = describe(error, LANG.code) if isinstance(error, KioskError) else self.tr(
             "Enrolment failed unexpectedly ({error}). The details are in the log.").format(
             error=type(error).__name__)
+        if isinstance(error, KioskError) and error.code == "secrets_unavailable" \
+                and self.keyring_problem:
+            # The keyring's sentence is already shown in full (wrapped) under the choice below:
+            # point to it rather than say it twice.
+            text = self.tr("Not enrolled: this PC cannot keep the device's secrets yet. See "
+                           "“{section}” below.").format(section=self.section.text())
         self._say(self.result, text, "error")
 
     # --- secrets store -------------------------------------------------------------------------
