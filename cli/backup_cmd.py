@@ -23,7 +23,8 @@ def add_backup_parsers(sub: argparse._SubParsersAction) -> None:
     backup.add_argument("path", help="tệp sao lưu, hoặc thư mục (ví dụ USB) để đặt tệp vào")
     backup.add_argument("--json", action="store_true")
     restore = sub.add_parser("restore", help="khôi phục từ bản sao lưu; sau đó đăng ký lại máy")
-    restore.add_argument("path", help="tệp sao lưu")
+    restore.add_argument("path", help="tệp sao lưu, hoặc thư mục: dùng tệp sao lưu mới nhất "
+                                      "trong đó")
     restore.add_argument("--replace", action="store_true",
                          help="thay thế dữ liệu đang có trên máy này (được sao lưu trước)")
     restore.add_argument("--json", action="store_true")
@@ -31,8 +32,13 @@ def add_backup_parsers(sub: argparse._SubParsersAction) -> None:
 
 def read_passphrase(confirm: bool) -> str:
     if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise KioskError("backup_passphrase_missing")
+        return line.rstrip("\r\n")
     first = getpass.getpass("Mật khẩu sao lưu / backup passphrase: ")
+    if not first.strip():
+        raise KioskError("backup_passphrase_missing")
     if confirm and getpass.getpass("Nhập lại / again: ") != first:
         raise KioskError("backup_passphrase_mismatch")
     return first
@@ -54,10 +60,15 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return 0
     from sync.enrol import forget_enrolment
 
+    source = backup.find_source(Path(args.path))
+    en = getattr(args, "lang", "vi") == "en"
+    if source != Path(args.path).expanduser() and not args.json:
+        emit_text(f"Using the newest backup in that folder: {source}" if en else
+                  f"Dùng bản sao lưu mới nhất trong thư mục: {source}")
     passphrase = read_passphrase(confirm=False)
-    done = backup.restore_backup(Path(args.path), passphrase, store, replace=args.replace,
+    done = backup.restore_backup(source, passphrase, store, replace=args.replace,
                                  prepare=lambda conn, m: forget_enrolment(conn, m.device_id))
-    data = {"restored_from": str(Path(args.path).expanduser()), "counts": done.counts,
+    data = {"restored_from": str(source), "counts": done.counts,
             "outbox": done.outbox, "backup": done.manifest.public(),
             "previous": str(done.previous) if done.previous else None,
             "replaces_device_id": done.manifest.device_id, "enrol_again": True}

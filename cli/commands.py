@@ -125,5 +125,8 @@ def pin_set(args: argparse.Namespace, store: Store) -> int:
     """Reads the PIN from stdin so it never shows in the shell history or `ps`."""
     pin = sys.stdin.readline().strip()
     pins.set_pin(store.conn(), args.role, pin)
-    emit_text(f"Đã đặt mã PIN cho vai trò {args.role}.")
+    if getattr(args, "lang", "vi") == "en":
+        emit_text(f"PIN set for the {pins.role_name(args.role, 'en')} role.")
+    else:
+        emit_text(f"Đã đặt mã PIN cho vai trò {pins.role_name(args.role)}.")
     return 0

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from cli.output import emit_json, emit_text
+from cli.output import emit_json, emit_text, local_time
 
 
 def add_lookup_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, store: Any) -> int:
     if result.apology:
         lines.append(f"{'Thư xin lỗi' if vi else 'Apology'}: {result.apology}")
     for event in result.events:
-        lines.append(f"  {event.at_utc}  {event.text_vi if vi else event.text_en}"
+        lines.append(f"  {local_time(event.at_utc, zone)}  {event.text_vi if vi else event.text_en}"
                      + (f" — {event.note}" if event.note else ""))
     if result.answer:
         lines.append(f"{'Kết quả trả lời' if vi else 'Answer'}: {result.answer}")

@@ -1,14 +1,17 @@
 """`print …` headless commands: print a kept receipt or ticket, a test page, the job log.
 
-A printer failure exits with status 3 and its sentence; the document exists regardless and the
-failure is in the job log (`print recent`)."""
+A printer failure exits with status 3 ("saved but not printed", distinct from 2 for a command
+that could not run) and its sentence, worded for the shell (the `…_cli` variants in
+kiosk/messages.py: run the command again, not the UI's “In lại” button); the document exists
+regardless and the failure is in the job log (`print recent`)."""
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
 from cli.output import emit_json, emit_text, fail
 from kiosk.db import Store
-from kiosk.messages import describe
+from kiosk.errors import KioskError
+from kiosk.messages import MESSAGES, describe
 from kiosk.printing import PrintOutcome, print_and_log
 from kiosk.printing.documents import Document, resolve, print_test_document
 from kiosk.printing.jobs import recent_jobs
@@ -16,6 +19,14 @@ from kiosk.printing.settings import PrinterSettings, load_settings
 from kiosk.printing.urls import parse_printer_url
 
 PRINTER_FAILED = 3
+
+
+def _cli_words(error: KioskError, ref: str, lang: str) -> str:
+    """The shell's sentence for a printer error: the `…_cli` variant when there is one."""
+    cli_code = f"{error.code}_cli"
+    if cli_code in MESSAGES:
+        return describe(KioskError(cli_code, **{**error.params, "ref": ref}), lang)
+    return describe(error, lang)
 
 
 def _settings(args: argparse.Namespace, store: Store) -> PrinterSettings:
@@ -29,7 +40,8 @@ def _settings(args: argparse.Namespace, store: Store) -> PrinterSettings:
 def _report(args: argparse.Namespace, doc: Document, outcome: PrintOutcome) -> int:
     data = {"kind": doc.kind, "ref": doc.ref, "pdf": str(doc.pdf), "printer": outcome.url,
             "state": outcome.state, "error": outcome.error_code,
-            "message": describe(outcome.error, args.lang) if outcome.error else None}
+            "message": _cli_words(outcome.error, "test" if doc.kind == "test" else doc.ref,
+                                  args.lang) if outcome.error else None}
     if args.json:
         emit_json(data)
     elif outcome.error is None:
@@ -46,9 +58,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
         if args.json:
             emit_json([asdict(j) for j in jobs])
         else:
+            from kiosk.catalog import office_zone
+            from kiosk.clock import from_iso, local_display
+
+            zone = office_zone(store.conn())
             for j in jobs:
-                emit_text(f"{j.at_utc}  {j.kind:6} {j.ref:14} {j.state:7} {j.error_code or ''}"
-                          f"  {j.printer_url}")
+                emit_text(f"{local_display(from_iso(j.at_utc), zone)}  {j.kind:6} {j.ref:14} "
+                          f"{j.state:7} {j.error_code or ''}  {j.printer_url}")
         return 0
     settings = _settings(args, store)
     doc = print_test_document(store, settings) if args.target == "test" else resolve(store, args.target)

@@ -30,6 +30,7 @@ def add_sync_parser(sub: argparse._SubParsersAction) -> None:
     settings.add_argument("--ca-bundle", metavar="PATH",
                           help="tệp chứng chỉ gốc (PEM) để kiểm tra máy chủ tỉnh; '' để bỏ")
     settings.add_argument("--secrets-store", choices=("keyring", "file"),
-                          help="nơi giữ mã truy cập: keyring của hệ điều hành (mặc định) hoặc "
+                          help="nơi giữ mã truy cập của thiết bị: kho khóa của hệ điều hành (mặc "
+                               "định) hoặc "
                                "tệp trong thư mục dữ liệu (chỉ khi ổ đĩa đã được mã hóa)")
     settings.add_argument("--json", action="store_true")

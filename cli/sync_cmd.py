@@ -8,13 +8,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cli.output import emit_json, emit_text, fail, warn
+from cli.output import emit_json, emit_text, fail, local_time, number, warn
 from kiosk import catalog
 from kiosk.db import Store, transaction
 from kiosk.errors import KioskError
 from kiosk.messages import describe
 
 EXIT_SYNC_FAILED = 3
+SECRETS_STORE_WORDS = {"keyring": ("kho khóa của hệ điều hành", "the OS keyring"),
+                       "file": ("tệp trong thư mục dữ liệu", "a file in the data directory")}
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
@@ -40,7 +42,7 @@ def enrol_cmd(args: argparse.Namespace, store: Store) -> int:
                    "server_url": done.server_url})
     else:
         emit_text(f"Đã đăng ký máy với máy chủ tỉnh {done.server_url} (xã {done.commune}).\n"
-                  f"Mã máy: {done.device_id}")
+                  f"Mã máy: {done.device_id}")  # the device id (not the token)
     return 0
 
 
@@ -72,20 +74,39 @@ def status_cmd(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         emit_json(status)
         return 0
-    lines = [
-        f"Máy chủ tỉnh: {status['server_url'] or 'chưa đăng ký'}",
-        f"Chờ gửi: {status['pending']}; chờ kiểm tra: {status['quarantined']}; "
-        f"đã gửi: {status['sent']}",
-        f"Lần đồng bộ thành công gần nhất: {status['last_success'] or 'chưa có'}",
-    ]
+    en = args.lang == "en"
+    zone = catalog.office_zone(store.conn())
+    if status["enrolled"]:
+        server = status["server_url"]
+    elif status["server_url"]:
+        server = (f"not enrolled (enrol again after a restore); previous address: "
+                  f"{status['server_url']}" if en else
+                  f"Chưa đăng ký (cần đăng ký lại sau khi khôi phục); địa chỉ trước đây: "
+                  f"{status['server_url']}")
+    else:
+        server = "not enrolled" if en else "chưa đăng ký"
+    last = local_time(status["last_success"], zone) if status["last_success"] else None
+    if en:
+        lines = [f"Provincial server: {server}",
+                 f"Waiting to send: {status['pending']}; to check: {status['quarantined']}; "
+                 f"sent: {status['sent']}",
+                 f"Last successful sync: {last or 'none yet'}"]
+    else:
+        lines = [f"Máy chủ tỉnh: {server}",
+                 f"Chờ gửi: {status['pending']}; chờ kiểm tra: {status['quarantined']}; "
+                 f"đã gửi: {status['sent']}",
+                 f"Lần đồng bộ thành công gần nhất: {last or 'chưa có'}"]
     if status["clock_offset_s"] is not None:
-        lines.append(f"Đồng hồ máy lệch so với tỉnh: {status['clock_offset_s']} giây")
+        offset = number(float(status["clock_offset_s"]), args.lang)
+        lines.append(f"Device clock differs from the province by {offset} s" if en else
+                     f"Đồng hồ máy lệch so với tỉnh: {offset} giây")
     if status["last_error"]:
         detail = status["last_error_detail"] or {}
         error = KioskError(status["last_error"], **(detail.get("params") or {}))
-        lines.append(f"Lỗi lần trước: {describe(error, args.lang)}")
+        lines.append(f"{'Last error' if en else 'Lỗi lần trước'}: {describe(error, args.lang)}")
     if status["next_attempt"]:
-        lines.append(f"Thử lại lúc: {status['next_attempt']}")
+        lines.append(f"{'Next try at' if en else 'Thử lại lúc'}: "
+                     f"{local_time(status['next_attempt'], zone)}")
     emit_text("\n".join(lines))
     return 0
 
@@ -108,9 +129,10 @@ def quarantine_cmd(args: argparse.Namespace, store: Store) -> int:
     elif not rows:
         emit_text("Không có mục nào đang chờ kiểm tra.")
     else:
+        zone = catalog.office_zone(conn)
         for q in rows:
             what = q.tracking_code or q.kind
-            emit_text(f"{q.uuid}  {what}  {q.created_utc}  {q.text_vi if args.lang == 'vi' else q.text_en}")
+            emit_text(f"{q.uuid}  {what}  {local_time(q.created_utc, zone)}  {q.text_vi if args.lang == 'vi' else q.text_en}")
     return 0
 
 
@@ -128,18 +150,25 @@ def settings_cmd(args: argparse.Namespace, store: Store) -> int:
                 conn.execute("DELETE FROM settings WHERE key = 'sync.ca_bundle'")
     if args.secrets_store is not None and args.secrets_store != chosen_backend(conn):
         _move_secrets(store, args.secrets_store, BACKEND_KEY)
+    en = args.lang == "en"
     if args.secrets_store == "file":
-        warn("Cảnh báo: mã truy cập sẽ được lưu trong một tệp trong thư mục dữ liệu. Cách này chỉ "
-             "an toàn khi ổ đĩa của máy đã được mã hóa (BitLocker, LUKS…).\n"
-             "Warning: the access token will be kept in a file in the data directory; this is "
-             "only safe when the disk is encrypted.")
+        warn("Warning: the device's access token will be kept in a file in the data directory; "
+             "this is only safe when the disk is encrypted (BitLocker, LUKS…)." if en else
+             "Cảnh báo: mã truy cập của thiết bị sẽ được lưu trong một tệp trong thư mục dữ liệu. "
+             "Cách này chỉ an toàn khi ổ đĩa của máy đã được mã hóa (BitLocker, LUKS…).")
     current = {"ca_bundle": catalog.get_setting(conn, "sync.ca_bundle"),
                "secrets_store": chosen_backend(conn)}
     if args.json:
         emit_json(current)
     else:
-        emit_text(f"Chứng chỉ gốc: {current['ca_bundle'] or 'mặc định của hệ thống'}\n"
-                  f"Nơi giữ mã truy cập: {current['secrets_store']}")
+        where = SECRETS_STORE_WORDS.get(str(current["secrets_store"]),
+                                        (str(current["secrets_store"]),) * 2)[1 if en else 0]
+        if en:
+            emit_text(f"Root certificate: {current['ca_bundle'] or 'the system default'}\n"
+                      f"Access token kept in: {where}")
+        else:
+            emit_text(f"Chứng chỉ gốc: {current['ca_bundle'] or 'mặc định của hệ thống'}\n"
+                      f"Nơi giữ mã truy cập của thiết bị: {where}")
     return 0
 
 

@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from kiosk import catalog
 from kiosk.db import Store, latest_version, migrate, transaction
 from kiosk.errors import KioskError
+from kiosk.messages import os_error_name
 
 
 MAGIC = b"CAUNOI-BACKUP\n"
@@ -304,7 +305,7 @@ def make_backup(store: Store, dest: Path, passphrase: str, *,
         except OSError as exc:
             part.unlink(missing_ok=True)
             raise KioskError("backup_unwritable", path=str(dest),
-                             detail=exc.strerror or type(exc).__name__) from exc
+                             os_error=os_error_name(exc)) from exc
     finally:
         _remove_db(copy)
     return BackupResult(dest, manifest, dest.stat().st_size)
@@ -402,7 +403,7 @@ def _decrypt_to(source: IO[bytes], key: bytes, prefix: bytes, header: bytes,
 
 def inspect_backup(path: Path, passphrase: str) -> Manifest:
     """The manifest of a backup (checks the passphrase and the first records only)."""
-    path = Path(path).expanduser()
+    path = find_source(path)
     with _open_source(path) as source:
         header, (log2_n, r, p, salt, prefix, check) = read_header(source, path)
         key = _checked_key(passphrase, salt, log2_n, r, p, check)
@@ -418,12 +419,29 @@ def inspect_backup(path: Path, passphrase: str) -> Manifest:
             raise KioskError("backup_damaged") from None
 
 
+def find_source(path: Path) -> Path:
+    """The backup file to restore from `path`: the path itself when it is a file (or missing,
+    which _open_source then reports), else the newest *.caunoi-backup inside the folder, the
+    same rule make_backup follows when it is given a folder."""
+    path = Path(path).expanduser()
+    if not path.is_dir():
+        return path
+    try:
+        found = [p for p in path.glob(f"*{SUFFIX}") if p.is_file()]
+    except OSError as exc:
+        raise KioskError("backup_unreadable", path=str(path),
+                         os_error=os_error_name(exc)) from exc
+    if not found:
+        raise KioskError("backup_none_in_folder", path=str(path))
+    return max(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
 def _open_source(path: Path) -> IO[bytes]:
     try:
         return open(path, "rb")
     except OSError as exc:
         raise KioskError("backup_unreadable", path=str(path),
-                         detail=exc.strerror or type(exc).__name__) from exc
+                         os_error=os_error_name(exc)) from exc
 
 
 def _checked_key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int,
@@ -443,12 +461,12 @@ def restore_backup(source_path: Path, passphrase: str, store: Store, *, replace:
     one transaction, before anything of the live store changes: sync/enrol.py's
     forget_enrolment clears the old device's credentials there. The copy goes into the live
     file through the backup API, so connections open elsewhere in this process see it."""
-    source_path = Path(source_path).expanduser()
+    source_path = find_source(source_path)
     conn = store.conn()
     if holds_data(conn) and not replace:
-        counts, _ = table_counts(conn)
+        counts, outbox = table_counts(conn)
         raise KioskError("restore_target_not_empty", reports=counts.get("reports", 0),
-                         outbox=counts.get("outbox", 0))
+                         outbox=outbox.get("pending", 0))
     copy = _private_temp(store.data_dir / "backups", ".sqlite3")
     try:
         with _open_source(source_path) as source:
@@ -458,7 +476,7 @@ def restore_backup(source_path: Path, passphrase: str, store: Store, *, replace:
                 manifest = _decrypt_to(source, key, prefix, header, copy)
             except OSError as exc:
                 raise KioskError("backup_unreadable", path=str(source_path),
-                                 detail=exc.strerror or type(exc).__name__) from exc
+                                 os_error=os_error_name(exc)) from exc
         if manifest.schema > latest_version():
             raise KioskError("backup_too_new")
         datakey = _data_key_module()

@@ -12,6 +12,7 @@ Names are namespaced by a random id kept in the store's settings, so two data di
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import uuid
@@ -67,6 +68,8 @@ def with_timeout(call: Callable[[], T], timeout_s: float) -> T:
         if isinstance(exc, Exception):
             # keyring's own errors, and SecretStorage / jeepney / D-Bus failures under their own
             # exception types: only the type name travels on (never a message with a value).
+            logging.getLogger("caunoi.keyring").warning("OS keyring call failed: %s",
+                                                        type(exc).__name__)
             raise KeyringUnavailable("secrets_unavailable", detail=type(exc).__name__) from exc
         raise exc  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]
@@ -99,6 +102,8 @@ class KeyringSlot:
     def check(self) -> None:
         reason = keyring_works()
         if reason is not None:
+            # the backend's class name is for the technician's log, not the sentence people read
+            logging.getLogger("caunoi.keyring").warning("OS keyring unusable: %s", reason)
             raise KeyringUnavailable("secrets_unavailable", detail=reason)
 
     def get(self, name: str) -> str | None:

@@ -226,7 +226,8 @@ def report_status(conn: sqlite3.Connection, code: str, *, now: datetime | None =
     case = conn.execute(
         "SELECT c.ref, c.status, c.unit, c.created_utc, c.due_date, c.answer, c.published_utc,"
         " coalesce(k.name_vi, c.category), coalesce(k.name_en, c.category),"
-        " EXISTS (SELECT 1 FROM report_ratings r WHERE r.tracking_code = c.tracking_code)"
+        " EXISTS (SELECT 1 FROM report_ratings r WHERE r.tracking_code = c.tracking_code),"
+        " (SELECT r.created_utc FROM reports r WHERE r.code = c.tracking_code)"
         " FROM cases c LEFT JOIN categories k ON k.id = c.category"
         " WHERE c.tracking_code = ? ORDER BY c.created_utc DESC LIMIT 1", (code,)).fetchone()
     if case is not None:
@@ -247,9 +248,14 @@ def report_status(conn: sqlite3.Connection, code: str, *, now: datetime | None =
 
 def _from_case(conn: sqlite3.Connection, code: str, case: sqlite3.Row, now: datetime
                ) -> LookupResult:
-    ref, status, unit, created, due_text, answer, published, title_vi, title_en, rated = case
+    (ref, status, unit, created, due_text, answer, published, title_vi, title_en, rated,
+     filed_here) = case
     rated = bool(rated)
-    events = [
+    # Filed on this kiosk: its filing time comes first, the server's events (received at upload,
+    # maybe days later for a kiosk that was offline) after it.
+    events = [TimelineEntry("filed", *LOCAL_EVENTS["filed"], at_utc=filed_here, note=None,
+                            unit=None)] if filed_here else []
+    events += [
         TimelineEntry(e[0], *REPORT_STATUS[e[0]], at_utc=e[1], note=e[2], unit=e[3])
         for e in conn.execute("SELECT status, at_utc, note, unit FROM case_events WHERE ref = ?"
                               " ORDER BY position", (ref,))]

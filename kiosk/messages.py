@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "That PIN is too easy to guess (repeated or consecutive digits). Choose another."),
     "pin_not_set": ("Chưa đặt mã PIN cho vai trò này.", "No PIN has been set for this role."),
     "role_unknown": ("Không có vai trò “{role}”.", "There is no role “{role}”."),
-    "queue_closed": ("Đã ngừng cấp số thứ tự. Mời ông/bà quay lại lúc {reopens}.",
+    "queue_closed": ("Đã ngừng cấp số thứ tự. Mời bạn quay lại lúc {reopens}.",
                      "Queue numbers are not being issued now. Please come back at {reopens}."),
     "queue_closed_no_hours": ("Hiện không cấp số thứ tự và chưa có lịch làm việc tiếp theo. "
                               "Xin hỏi cán bộ xã.",
@@ -91,7 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Booking {booking} was already used for ticket {ticket}."),
     "queue_booking_service": ("Mã đặt hẹn {booking} thuộc một dịch vụ khác.",
                               "Booking {booking} is for another service."),
-    "queue_booking_other_day": ("Lịch hẹn {booking} là ngày {day} lúc {time}. Mời ông/bà quay lại "
+    "queue_booking_other_day": ("Lịch hẹn {booking} là ngày {day} lúc {time}. Mời bạn quay lại "
                                 "đúng ngày hẹn.",
                                 "Booking {booking} is on {day} at {time}. Please come back that day."),
     "queue_booking_row": ("Tệp lịch hẹn có lỗi ở dòng {row} (“{value}”); chưa nhập lịch hẹn nào.",
@@ -102,7 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "Cannot read the bookings file {path} (JSON or CSV, "
                                       "UTF-8, at most 5 MB)."),
     "queue_rating_level": ("Mức đánh giá không hợp lệ.", "That rating level is not valid."),
-    "queue_already_rated": ("Số {ticket} đã được đánh giá. Cảm ơn ông/bà!",
+    "queue_already_rated": ("Số {ticket} đã được đánh giá. Cảm ơn bạn!",
                             "Ticket {ticket} has already been rated. Thank you!"),
     "queue_prefix_invalid": ("Ký hiệu dịch vụ phải là một chữ cái A–Z.",
                              "A service prefix is one letter A–Z."),
@@ -165,6 +165,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "Cannot read the receipt file to print ({path})."),
     "printer_failed": ("In không thành công. Xin thử “In lại” hoặc báo cán bộ xã.",
                        "Printing failed. Please try “Reprint” or tell a staff member."),
+    # The same printer problems told at the shell (cli/print_cmd.py): no “In lại” button there.
+    "printer_offline_cli": ("Không kết nối được máy in. Xin kiểm tra máy in đã bật, cáp/mạng đã "
+                            "cắm, rồi chạy lại lệnh “print {ref}”. Phiếu đã được lưu.",
+                            "Cannot connect to the printer. Check that it is on and its cable or "
+                            "network is plugged in, then run “print {ref}” again. The document "
+                            "is saved."),
+    "printer_timeout_cli": ("Máy in không phản hồi. Xin kiểm tra máy in rồi chạy lại lệnh "
+                            "“print {ref}”. Phiếu đã được lưu.",
+                            "The printer is not responding. Please check it, then run "
+                            "“print {ref}” again. The document is saved."),
+    "printer_no_paper_cli": ("Máy in hết giấy. Xin thay cuộn giấy rồi chạy lại lệnh "
+                             "“print {ref}”. Phiếu đã được lưu.",
+                             "The printer is out of paper. Please load a new roll, then run "
+                             "“print {ref}” again. The document is saved."),
+    "printer_cover_open_cli": ("Nắp máy in đang mở. Xin đóng nắp rồi chạy lại lệnh "
+                               "“print {ref}”. Phiếu đã được lưu.",
+                               "The printer cover is open. Please close it, then run "
+                               "“print {ref}” again. The document is saved."),
+    "printer_failed_cli": ("In không thành công. Xin chạy lại lệnh “print {ref}” hoặc xem "
+                           "“print recent”. Phiếu đã được lưu.",
+                           "Printing failed. Please run “print {ref}” again or see "
+                           "“print recent”. The document is saved."),
     # Office hub (kiosk/hub): stations on other PCs talk to the queue over the LAN.
     "hub_unreachable": ("Không kết nối được máy chủ của xã (máy hub) tại {url}. Xin kiểm tra máy "
                         "hub đã bật và dây mạng; máy sẽ tự thử lại. Thao tác vừa rồi CHƯA được "
@@ -213,11 +235,42 @@ for _part in (messages_import, messages_link, messages_lookup, messages_sync, me
     MESSAGES.update(_part.MESSAGES)
 
 
+# What an operating-system error means, in words (KioskError param `os_error`: the errno name,
+# see os_error_name). The OS's own text is English and goes to the log only.
+OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("không có tệp hoặc thư mục này", "there is no such file or folder"),
+    "EACCES": ("không có quyền truy cập", "permission denied"),
+    "EPERM": ("không có quyền truy cập", "permission denied"),
+    "EISDIR": ("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
+    "ENOTDIR": ("một phần của đường dẫn không phải là thư mục",
+                "part of the path is not a folder"),
+    "ENOSPC": ("đĩa hoặc USB đã hết chỗ trống", "the disk or USB stick is full"),
+    "EROFS": ("đĩa hoặc USB chỉ cho phép đọc, không ghi được",
+              "the disk or USB stick is read-only"),
+    "EIO": ("lỗi đọc/ghi thiết bị (USB bị rút ra hoặc hỏng?)",
+            "a device input/output error (USB stick removed or faulty?)"),
+}
+OS_REASON_OTHER = ("hệ điều hành báo lỗi (chi tiết đã được ghi vào nhật ký)",
+                   "the operating system reported an error (details are in the log)")
+
+
+def os_error_name(exc: OSError) -> str:
+    """The errno name of an OSError ('ENOENT'…), logging the OS's own words for a technician."""
+    import errno
+    import logging
+
+    name = errno.errorcode.get(exc.errno or 0, "") if exc.errno else ""
+    logging.getLogger("caunoi.os").warning("OS error %s: %s", name or type(exc).__name__, exc)
+    return name or "OTHER"
+
+
 def describe(error: KioskError, lang: str = "vi") -> str:
     """The sentence for a KioskError, in 'vi' or 'en'."""
     index = 1 if lang == "en" else 0
     template = MESSAGES.get(error.code, ("Lỗi: {code}", "Error: {code}"))[index]
     params = dict(error.params, code=error.code)
+    if "os_error" in params:
+        params["detail"] = OS_REASONS.get(str(params["os_error"]), OS_REASON_OTHER)[index]
     field = FIELD_NAMES.get(str(params.get("field", "")))
     if field:
         params["field"] = field[index]

@@ -11,6 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cẩn thận: mất mật khẩu là mất bản sao lưu.",
         "The backup passphrase needs at least {min} characters. Choose a long one you can "
         "remember and keep it safe: without it the backup cannot be opened."),
+    "backup_passphrase_missing": (
+        "Chưa nhập mật khẩu sao lưu (không đọc được dòng nào từ đầu vào). Xin nhập mật khẩu "
+        "khi được hỏi, hoặc đưa vào một dòng qua đầu vào chuẩn.",
+        "No backup passphrase was given (nothing could be read from the input). Type it when "
+        "asked, or pipe it in as one line on standard input."),
     "backup_passphrase_mismatch": (
         "Hai lần nhập mật khẩu sao lưu không giống nhau.",
         "The two backup passphrases are not the same."),
@@ -37,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trên đĩa.",
         "The backup could not be written to “{path}”: {detail}. Please check the USB stick "
         "or the free disk space."),
+    "backup_none_in_folder": (
+        "Trong thư mục “{path}” không có tệp sao lưu nào (tệp có đuôi .caunoi-backup). Xin "
+        "chọn đúng thư mục hoặc ghi rõ đường dẫn đến tệp sao lưu.",
+        "The folder “{path}” holds no backup file (a file ending in .caunoi-backup). Choose "
+        "the right folder or give the path of the backup file itself."),
     "backup_exists": (
         "Đã có tệp “{path}”. Xin chọn tên khác để không ghi đè bản sao lưu cũ.",
         "“{path}” already exists. Please choose another name so no earlier backup is "

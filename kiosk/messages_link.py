@@ -33,19 +33,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Nhờ cán bộ kỹ thuật kiểm tra địa chỉ hoặc cài chứng chỉ của tỉnh.",
                       "The security certificate of {url} is not trusted, so nothing was sent. "
                       "Ask IT to check the address or install the province's certificate."),
+    "url_invalid": ("Địa chỉ máy chủ “{url}” không hợp lệ: cần dạng https://tên-máy-chủ",
+                    "The server address “{url}” is not valid: it must look like "
+                    "https://server-name"),
     "insecure_url": ("Địa chỉ “{url}” không an toàn: máy chủ của tỉnh phải dùng https://. "
                      "(http:// chỉ dùng thử trên chính máy này.)",
                      "“{url}” is not secure: the provincial server must use https:// "
                      "(http:// only for tests on this PC)."),
     "secrets_unavailable": (
-        "Máy chưa có kho khóa bí mật của hệ điều hành nên chưa thể lưu mã thiết bị ({detail}). "
-        "Trên Linux cần một kho Secret Service như gnome-keyring, được mở khóa trong phiên kiosk; "
-        "trên Windows dùng Credential Manager. Xem docs/keyring.md. Mã thiết bị không bao "
-        "giờ được ghi ra tệp thường.",
-        "This PC has no working OS keyring, so the device token cannot be stored ({detail}). On "
+        "Máy chưa có kho khóa bí mật của hệ điều hành dùng được nên chưa thể lưu mã truy cập "
+        "của thiết bị. Trên Linux cần một kho Secret Service như gnome-keyring, được mở khóa "
+        "trong phiên kiosk; trên Windows dùng Credential Manager. Xem docs/keyring.md. Mã truy "
+        "cập của thiết bị không được ghi ra tệp thường, trừ khi quản trị viên chủ động chọn lưu "
+        "trong tệp (sync settings --secrets-store file) — chỉ nên chọn khi ổ đĩa của máy đã "
+        "được mã hóa.",
+        "This PC has no working OS keyring, so the device's access token cannot be stored. On "
         "Linux, install a Secret Service keyring such as gnome-keyring and unlock it in the kiosk "
-        "session; on Windows, Credential Manager is used. See docs/keyring.md. The token is "
-        "never written to a plain file."),
+        "session; on Windows, Credential Manager is used. See docs/keyring.md. The token is not "
+        "written to a plain file unless an administrator explicitly chooses the file store "
+        "(sync settings --secrets-store file), which is only safe on an encrypted disk."),
     "secrets_timeout": ("Kho khóa bí mật không trả lời sau {seconds} giây (có thể đang bị khóa "
                         "và chờ nhập mật khẩu). Cần mở khóa kho trong phiên của kiosk.",
                         "The keyring did not answer within {seconds} s (it may be locked and "

@@ -28,7 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "a staff member can help."),
     "not_answered_yet": ("Phản ánh này chưa có kết quả trả lời nên chưa đánh giá được.",
                          "This report has no published answer yet, so it cannot be rated."),
-    "already_rated": ("Kết quả của phản ánh này đã được đánh giá. Cảm ơn ông/bà!",
+    "already_rated": ("Kết quả của phản ánh này đã được đánh giá. Cảm ơn bạn!",
                       "The answer to this report has already been rated. Thank you!"),
     "rating_level": ("Mức đánh giá không hợp lệ.", "That rating level is not valid."),
     "rating_comment_too_long": ("Ý kiến dài {length} ký tự, vượt quá {limit} ký tự cho phép.",

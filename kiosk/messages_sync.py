@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "This device is enrolled with {current}. To move it to another "
                            "server, remove the enrolment first."),
     # --- server answers sync/http.py passes on by code (no sentence in messages_link.py yet) ---
-    "unauthorized": ("Máy chủ tỉnh không còn nhận máy này (mã truy cập sai hoặc đã bị thu hồi). "
+    "unauthorized": ("Máy chủ tỉnh không còn nhận máy này (mã truy cập của thiết bị sai hoặc đã bị thu hồi). "
                      "Xin cán bộ quản trị đăng ký lại máy.",
                      "The provincial server no longer accepts this device (its token is wrong "
                      "or was revoked). An administrator needs to enrol it again."),

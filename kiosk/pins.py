@@ -15,6 +15,16 @@ from kiosk.db import transaction
 from kiosk.errors import KioskError
 
 ROLES = ("clerk", "volunteer", "admin")
+# The roles in people's words, as the staff screens name them (ui/staff/roles.py and its
+# Vietnamese translation), for the headless commands: (Vietnamese, English).
+ROLE_NAMES = {"clerk": ("cán bộ tiếp nhận", "clerk"),
+              "volunteer": ("thành viên Tổ công nghệ số cộng đồng", "digital-team volunteer"),
+              "admin": ("quản trị viên", "administrator")}
+
+
+def role_name(role: str, lang: str = "vi") -> str:
+    names = ROLE_NAMES.get(role)
+    return names[1 if lang == "en" else 0] if names else role
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 FREE_TRIES = 3                      # failures before the first lockout
 FIRST_LOCK = timedelta(seconds=30)

@@ -99,10 +99,17 @@ def _is_loopback(host: str) -> bool:
 
 
 def check_url(url: str) -> str:
-    """The normalised base URL, or SyncError('insecure_url') for anything but https and loopback http."""
+    """The normalised base URL; SyncError('url_invalid') for what is not an http(s) address with
+    a host, SyncError('insecure_url') for plain http to anything but this PC (loopback)."""
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
+    try:
+        parts.port   # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise SyncError("url_invalid", url=url) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError("url_invalid", url=url)
+    if parts.scheme == "https":
         return url
     if parts.scheme == "http" and parts.hostname and _is_loopback(parts.hostname):
         return url

@@ -199,6 +199,31 @@ def test_not_a_backup_and_weak_passphrase(tmp_path: Path, store: Store) -> None:
     assert caught.value.code == "backup_exists"
 
 
+def test_restore_from_the_folder_a_backup_was_written_to(tmp_path: Path, store: Store) -> None:
+    kept = _report(store, "Phản ánh trong bản sao lưu")
+    folder = tmp_path / "b1.bak"                  # not ending in .caunoi-backup: a folder
+    older = backup.make_backup(store, folder, PASS).path
+    os.utime(older, (1, 1))
+    newest = folder / "moi.caunoi-backup"
+    backup.make_backup(store, newest, PASS)
+    assert backup.find_source(folder) == newest
+    target = seeded_store(tmp_path / "target")
+    backup.restore_backup(folder, PASS, target)
+    assert [r[1] for r in rows(target.conn(), "reports")] == [kept.code]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(KioskError) as caught:
+        backup.restore_backup(empty, PASS, seeded_store(tmp_path / "t2"))
+    assert caught.value.code == "backup_none_in_folder"
+    # An OS error is told in words, never the OS's English text.
+    with pytest.raises(KioskError) as caught:
+        backup.restore_backup(tmp_path / "missing.caunoi-backup", PASS,
+                              seeded_store(tmp_path / "t3"))
+    assert caught.value.code == "backup_unreadable"
+    words = describe(caught.value)
+    assert "không có tệp hoặc thư mục này" in words and "No such file" not in words
+
+
 def test_restore_refuses_a_store_with_data_unless_replace(tmp_path: Path, store: Store) -> None:
     kept = _report(store, "Phản ánh trong bản sao lưu")
     made = backup.make_backup(store, tmp_path / "b.caunoi-backup", PASS)
@@ -207,6 +232,9 @@ def test_restore_refuses_a_store_with_data_unless_replace(tmp_path: Path, store:
     with pytest.raises(KioskError) as caught:
         backup.restore_backup(made.path, PASS, target)
     assert caught.value.code == "restore_target_not_empty"
+    pending = target.conn().execute(
+        "SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    assert caught.value.params["outbox"] == pending    # only what still waits to be sent
     assert [r[1] for r in rows(target.conn(), "reports")] == [local.code]
 
     done = backup.restore_backup(made.path, PASS, target, replace=True)
@@ -278,6 +306,11 @@ def test_cli_backup_and_restore(tmp_path: Path, file_keyring_env: dict[str, str]
     assert PASS not in made.stdout + made.stderr
     path = out["path"]
 
+    missing = _cli(two, env, "backup", str(tmp_path / "usb2"), stdin="")
+    assert missing.returncode == 2 and "Chưa nhập mật khẩu sao lưu" in missing.stderr
+    from_folder = _cli(two, env, "restore", str(tmp_path / "usb"), "--replace", stdin="")
+    assert from_folder.returncode == 2 and path in from_folder.stdout      # says which file
+    assert "Chưa nhập mật khẩu sao lưu" in from_folder.stderr
     wrong = _cli(two, env, "restore", path, "--json", stdin="not the passphrase\n")
     assert wrong.returncode == 2 and "Mật khẩu sao lưu không đúng" in wrong.stderr
     done = _cli(two, env, "restore", path, "--json", stdin=PASS + "\n")

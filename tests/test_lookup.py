@@ -135,7 +135,13 @@ def test_unsynced_report_is_saved_at_the_commune(store: Store) -> None:
     assert [e.status for e in result.events] == ["filed", "sent"]
     # Then the province's case arrives: its status wins.
     apply(conn, case(filed.code, "assigned", [("received", T0), ("assigned", T0)]))
-    assert lookup(conn, filed.code).status == "assigned"
+    synced = lookup(conn, filed.code)
+    assert synced.status == "assigned"
+    # The filing time on this kiosk stays first, before the server's events (received at upload).
+    assert [e.status for e in synced.events] == ["filed", "received", "assigned"]
+    created = conn.execute("SELECT created_utc FROM reports WHERE id = ?", (filed.id,)).fetchone()
+    assert synced.events[0].at_utc == created[0]
+    assert synced.events[0].text_vi == "Tiếp nhận tại xã"
 
 
 def test_quarantined_report_is_still_at_the_commune(store: Store) -> None:

@@ -41,6 +41,8 @@ def test_a_refused_printer_fails_in_words_and_is_logged(tmp_path: Path) -> None:
     result = json.loads(out.stdout)
     assert result["error"] == "printer_offline"
     assert result["message"].startswith("Không kết nối được máy in")
+    # The shell has no “In lại” button: the sentence says to run the command again.
+    assert "In lại" not in result["message"] and f"print {result['ref']}" in result["message"]
     text = run(data, "--lang", "en", "print", code, "--printer", "escpos+tcp://127.0.0.1:1")
     assert text.returncode == 3 and "Cannot connect to the printer" in text.stderr
     recent = json.loads(run(data, "print", "recent", "--limit", "5", "--json").stdout)

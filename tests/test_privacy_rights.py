@@ -133,12 +133,19 @@ def test_cli_find_export_erase_status(tmp_path: Path, file_keyring_env: dict[str
     assert run("privacy", "find", code, "--json")["phone_masked"] == "098****321"
     exported = run("privacy", "export", code, "--json")
     assert exported["data"]["contact_phone"] == PHONE and Path(exported["file"]).exists()
-    assert run("privacy", "erase", code, "--json")["erased"] is True
+    unconfirmed = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data),
+                                  "privacy", "erase", code], capture_output=True, text=True,
+                                 encoding="utf-8", env=file_keyring_env, timeout=120)
+    assert unconfirmed.returncode == 2 and "Thêm --yes để xóa" in unconfirmed.stderr
+    assert "098****321" in unconfirmed.stdout and PHONE not in unconfirmed.stdout
+    assert run("privacy", "find", code, "--json")["erased_utc"] is None     # nothing erased yet
+    assert run("privacy", "erase", code, "--yes", "--json")["erased"] is True
     assert run("privacy", "find", code, "--json")["erased_why"] == "request"
     store = Store(data)
     try:
         actions = [(e.actor, e.action) for e in audit.entries(store.conn())]
     finally:
         store.close()
-    assert actions[:4] == [("cli", "privacy_find"), ("cli", "privacy_erase"),
+    assert actions[:6] == [("cli", "privacy_find"), ("cli", "privacy_erase"),
+                           ("cli", "privacy_find"), ("cli", "privacy_find"),
                            ("cli", "privacy_export"), ("cli", "privacy_find")]

@@ -38,7 +38,7 @@ def test_kiosk_is_refused_outside_hours_with_the_reopening_time(tmp_path: Path, 
     error = _closed(q)
     assert error.code == "queue_closed"
     when = local_display(reopens)
-    assert describe(error) == f"Đã ngừng cấp số thứ tự. Mời ông/bà quay lại lúc {when}."
+    assert describe(error) == f"Đã ngừng cấp số thứ tự. Mời bạn quay lại lúc {when}."
     assert when in describe(error, "en")
     assert store.conn().execute("SELECT count(*) FROM tickets").fetchone()[0] == 0
     staff = q.take(A)                       # staff at the counter may still issue

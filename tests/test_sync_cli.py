@@ -3,6 +3,7 @@ server on loopback, the token in a keyring outside the data dir (tests/secrets_s
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,10 @@ def test_enrol_run_status_quarantine(tmp_path: Path, province: Province,  # noqa
     assert ok_json(caunoi(env, data, "sync", "quarantine", "list", "--json")) == []
     human = caunoi(env, data, "sync", "status")
     assert human.returncode == 0 and "Chờ gửi: 0" in human.stdout
+    # People read local dd/MM/yyyy HH:mm, never the stored ISO/UTC text (JSON keeps that).
+    assert status["last_success"] not in human.stdout
+    assert re.search(r"Lần đồng bộ thành công gần nhất: \d\d/\d\d/\d{4} \d\d:\d\d",
+                     human.stdout)
 
 
 def test_bad_code_and_insecure_url_are_vietnamese_sentences(

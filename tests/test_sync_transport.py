@@ -82,13 +82,19 @@ def test_https_with_the_configured_ca_bundle_is_accepted(tls_server: tuple[str, 
     assert transport.clock_offset_s is not None
 
 
-@pytest.mark.parametrize("url", ["http://province.example.vn", "http://10.0.0.5:8000",
-                                 "ftp://127.0.0.1", "127.0.0.1:8000", "http://", "https://"])
-def test_plain_http_only_to_loopback(url: str) -> None:
+@pytest.mark.parametrize("url, code", [
+    ("http://province.example.vn", "insecure_url"), ("http://10.0.0.5:8000", "insecure_url"),
+    ("http://10.0.0.5", "insecure_url"), ("ftp://127.0.0.1", "url_invalid"),
+    ("ftp://x", "url_invalid"), ("127.0.0.1:8000", "url_invalid"), ("http://", "url_invalid"),
+    ("https://", "url_invalid"), ("https://host:port", "url_invalid")])
+def test_plain_http_only_to_loopback(url: str, code: str) -> None:
     with pytest.raises(SyncError) as refused:
         check_url(url)
-    assert refused.value.code == "insecure_url"
+    assert refused.value.code == code
     assert "https://" in describe(refused.value)
+    if code == "url_invalid":
+        assert "không hợp lệ" in describe(refused.value)
+        assert "không an toàn" not in describe(refused.value)
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000", "http://localhost:1/", "http://[::1]:8",
