@@ -60,7 +60,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+176" />
+            <location filename="../../ui/staff/admin.py" line="+177" />
             <source>Quit the application</source>
             <translation type="unfinished" />
         </message>
@@ -1381,7 +1381,7 @@
     <context>
         <name>PaperImportBox</name>
         <message>
-            <location filename="../../ui/staff/handover.py" line="+422" />
+            <location filename="../../ui/staff/paper_import.py" line="+71" />
             <source>Import paper forms (CSV)</source>
             <translation type="unfinished" />
         </message>
@@ -1461,6 +1461,14 @@
         <message>
             <location line="+20" />
             <source>Template written to {sheet}, instructions to {guide}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PathRow</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="+115" />
+            <source>Choose the USB folder</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3321,7 +3329,7 @@
     <context>
         <name>UsbExportPage</name>
         <message>
-            <location filename="../../ui/staff/handover.py" line="-382" />
+            <location filename="../../ui/staff/handover.py" line="+57" />
             <location line="+9" />
             <source>Copy to USB for the commune</source>
             <translation type="unfinished" />
@@ -3433,7 +3441,7 @@
     <context>
         <name>UsbImportBox</name>
         <message>
-            <location line="+38" />
+            <location filename="../../ui/staff/usb_import.py" line="+53" />
             <source>Import from a volunteer's USB</source>
             <translation type="unfinished" />
         </message>
@@ -3601,7 +3609,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+39" />
+            <location line="+42" />
             <source>Next</source>
             <translation type="unfinished" />
         </message>
@@ -3655,17 +3663,9 @@
         </message>
     </context>
     <context>
-        <name>_PathRow</name>
-        <message>
-            <location filename="../../ui/staff/handover.py" line="-251" />
-            <source>Choose the USB folder</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>_Words</name>
         <message>
-            <location filename="../../ui/staff/volunteer_list.py" line="-257" />
+            <location line="-257" />
             <source>Sent to the province (case {ref})</source>
             <translation type="unfinished" />
         </message>

@@ -60,7 +60,7 @@
     <context>
         <name>AdminWindow</name>
         <message>
-            <location filename="../../ui/staff/admin.py" line="+176" />
+            <location filename="../../ui/staff/admin.py" line="+177" />
             <source>Quit the application</source>
             <translation>Thoát ứng dụng</translation>
         </message>
@@ -1378,7 +1378,7 @@
     <context>
         <name>PaperImportBox</name>
         <message>
-            <location filename="../../ui/staff/handover.py" line="+422" />
+            <location filename="../../ui/staff/paper_import.py" line="+71" />
             <source>Import paper forms (CSV)</source>
             <translation>Nhập phiếu giấy (CSV)</translation>
         </message>
@@ -1458,6 +1458,14 @@
             <location line="+20" />
             <source>Template written to {sheet}, instructions to {guide}.</source>
             <translation>Đã ghi tệp mẫu vào {sheet} và hướng dẫn vào {guide}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PathRow</name>
+        <message>
+            <location filename="../../ui/staff/handover.py" line="+115" />
+            <source>Choose the USB folder</source>
+            <translation>Chọn thư mục trên USB</translation>
         </message>
     </context>
     <context>
@@ -3300,7 +3308,7 @@
     <context>
         <name>UsbExportPage</name>
         <message>
-            <location filename="../../ui/staff/handover.py" line="-382" />
+            <location filename="../../ui/staff/handover.py" line="+57" />
             <location line="+9" />
             <source>Copy to USB for the commune</source>
             <translation>Chép ra USB để nộp ở xã</translation>
@@ -3406,7 +3414,7 @@
     <context>
         <name>UsbImportBox</name>
         <message>
-            <location line="+38" />
+            <location filename="../../ui/staff/usb_import.py" line="+53" />
             <source>Import from a volunteer's USB</source>
             <translation>Nhập từ USB của tình nguyện viên</translation>
         </message>
@@ -3574,7 +3582,7 @@
             <translation>Số điện thoại</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+42" />
             <source>Next</source>
             <translation>Tiếp tục</translation>
         </message>
@@ -3628,17 +3636,9 @@
         </message>
     </context>
     <context>
-        <name>_PathRow</name>
-        <message>
-            <location filename="../../ui/staff/handover.py" line="-251" />
-            <source>Choose the USB folder</source>
-            <translation>Chọn thư mục trên USB</translation>
-        </message>
-    </context>
-    <context>
         <name>_Words</name>
         <message>
-            <location filename="../../ui/staff/volunteer_list.py" line="-257" />
+            <location line="-257" />
             <source>Sent to the province (case {ref})</source>
             <translation>Đã gửi lên tỉnh (mã hồ sơ {ref})</translation>
         </message>

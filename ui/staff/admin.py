@@ -22,10 +22,10 @@ from kiosk.storage_guard import DEFAULT_MIN_FREE_MB, ensure_free_space
 from ui.i18n import LANG
 from ui.staff.backup_admin import BackupBox
 from ui.staff.figures import FiguresScreen
-from ui.staff.handover import PaperImportBox, UsbImportBox
 from ui.staff.header import StaffHeader
 from ui.staff.hub_admin import HubAdminBox
 from ui.staff.kiosk_settings import KioskSettingsBox
+from ui.staff.paper_import import PaperImportBox
 from ui.staff.pin_form import PinForm
 from ui.staff.printer_admin import PrinterSettingsBox
 from ui.staff.privacy_admin import PrivacyAdminBox
@@ -34,6 +34,7 @@ from ui.staff.roles import screen_title
 from ui.staff.style import field_rows, set_tone, style_screen
 from ui.staff.sync_enrol import SyncEnrolBox
 from ui.staff.sync_panel import SyncPanel
+from ui.staff.usb_import import UsbImportBox
 
 REFRESH_MS = 30_000   # disk, outbox and clock change while the screen is open
 
