@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk import catalog
@@ -21,6 +21,7 @@ from ui.theme import apply_theme
 log = logging.getLogger("caunoi.ui")
 APP_NAME = "Cầu Nối"
 WINDOW_SIZE = (1280, 800)
+BACKGROUND_DELAY_MS = 3000   # background sync and retention purge start this long after launch
 
 
 class CloseGuard(QObject):
@@ -133,9 +134,14 @@ def run(args: argparse.Namespace) -> int:
             "App", "The application could not start. The details were written to the log; "
             "please tell a staff member."))
     else:
-        _start_sync(args.role, store)
-        if args.role != "board":   # a board shows the queue; it holds no residents' details
-            _start_purge(store)
+        # After the first paint: the sync stack (requests, pydantic, cryptography) costs ~0.3 s
+        # to import, and neither the sync nor the purge is urgent at start-up.
+        def background() -> None:
+            _start_sync(args.role, store)
+            if args.role != "board":   # a board shows the queue; it holds no residents' details
+                _start_purge(store)
+
+        QTimer.singleShot(BACKGROUND_DELAY_MS, background)
     window.setWindowTitle(APP_NAME)
     if args.windowed:
         window.resize(*WINDOW_SIZE)
@@ -174,8 +180,6 @@ class _StartedHook(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(0, self._started)
         return False
 
