@@ -186,7 +186,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+132" />
+            <location filename="../../ui/app.py" line="+133" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation type="unfinished" />
         </message>
@@ -1115,14 +1115,6 @@
         </message>
     </context>
     <context>
-        <name>LookupKeys</name>
-        <message>
-            <location filename="../../ui/screens/lookup.py" line="+116" />
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>LookupResultScreen</name>
         <message>
             <location filename="../../ui/screens/lookup_result.py" line="+94" />
@@ -1269,7 +1261,7 @@
     <context>
         <name>LookupScreen</name>
         <message>
-            <location filename="../../ui/screens/lookup.py" line="+30" />
+            <location filename="../../ui/screens/lookup.py" line="+111" />
             <source>Type the code on your receipt</source>
             <translation type="unfinished" />
         </message>

@@ -185,7 +185,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+132" />
+            <location filename="../../ui/app.py" line="+133" />
             <source>The application could not start. The details were written to the log; please tell a staff member.</source>
             <translation>Phần mềm không khởi động được. Chi tiết đã được ghi vào nhật ký; xin báo cán bộ xã.</translation>
         </message>
@@ -1112,14 +1112,6 @@
         </message>
     </context>
     <context>
-        <name>LookupKeys</name>
-        <message>
-            <location filename="../../ui/screens/lookup.py" line="+116" />
-            <source>Delete</source>
-            <translation>Xóa</translation>
-        </message>
-    </context>
-    <context>
         <name>LookupResultScreen</name>
         <message>
             <location filename="../../ui/screens/lookup_result.py" line="+94" />
@@ -1266,7 +1258,7 @@
     <context>
         <name>LookupScreen</name>
         <message>
-            <location filename="../../ui/screens/lookup.py" line="+30" />
+            <location filename="../../ui/screens/lookup.py" line="+111" />
             <source>Type the code on your receipt</source>
             <translation>Nhập mã trên phiếu của bạn</translation>
         </message>

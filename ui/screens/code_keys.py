@@ -16,13 +16,13 @@ class CodeKeys(QWidget):
     typed = Signal(str)
     erased = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, rows: tuple[str, ...] = ROWS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
         self.keys: dict[str, QPushButton] = {}
-        for row, chars in enumerate(ROWS):
+        for row, chars in enumerate(rows):
             for column, char in enumerate(chars):
                 key = self._key(char)
                 key.clicked.connect(lambda _=False, c=char: self.typed.emit(c))
@@ -31,8 +31,8 @@ class CodeKeys(QWidget):
         erase.setProperty("erase", True)
         erase.setAccessibleName(self.tr("Delete"))
         erase.clicked.connect(self.erased.emit)
-        # The last row has 7 letters: the erase key takes the three free columns.
-        grid.addWidget(erase, len(ROWS) - 1, len(ROWS[-1]), 1, 10 - len(ROWS[-1]))
+        # The last row is short (7 or 8 keys): the erase key takes the free columns.
+        grid.addWidget(erase, len(rows) - 1, len(rows[-1]), 1, 10 - len(rows[-1]))
 
     def _key(self, char: str) -> QPushButton:
         key = QPushButton(char)

@@ -8,19 +8,17 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
 from kiosk import codes
 from kiosk.errors import KioskError
 from ui.camera import camera_available
 from ui.scanner import decode_qr, qr_decoder_available
 from ui.screens.base import Host, Screen
-from ui.screens.code_keys import ERASE
+from ui.screens.code_keys import CodeKeys
 from ui.screens.state import LOOKUP, LOOKUP_RESULT, QUEUE_CODE, LookupFlow
-from ui.theme import TOUCH_MIN_PX
 from ui.widgets import button, label
 
 log = logging.getLogger("caunoi.ui.lookup")
@@ -95,39 +93,6 @@ def run_lookup(host: Host) -> bool:
     return True
 
 
-class LookupKeys(QWidget):
-    """The booking pad's keys (ui/screens/code_keys.py) plus a dot, for dossier codes."""
-    typed = Signal(str)
-    erased = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        self.keys: dict[str, QPushButton] = {}
-        for row, chars in enumerate(ROWS):
-            for column, char in enumerate(chars):
-                key = self._key(char)
-                key.clicked.connect(lambda _=False, c=char: self.typed.emit(c))
-                grid.addWidget(key, row, column)
-        erase = self._key(ERASE)
-        erase.setProperty("erase", True)
-        erase.setAccessibleName(self.tr("Delete"))
-        erase.clicked.connect(self.erased.emit)
-        grid.addWidget(erase, len(ROWS) - 1, len(ROWS[-1]), 1, 10 - len(ROWS[-1]))
-
-    def _key(self, char: str) -> QPushButton:
-        key = QPushButton(char)
-        key.setObjectName("codeKey")     # the docked keyboard stays away from fields beside it
-        key.setMinimumSize(TOUCH_MIN_PX, TOUCH_MIN_PX)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.keys[char] = key
-        return key
-
-
 class LookupScreen(Screen):
     name = LOOKUP
     # A wrong code's sentence goes beside "Look up", not in a banner above that would push the
@@ -165,7 +130,7 @@ class LookupScreen(Screen):
         self.secret_field.setFixedWidth(SECRET_PX)   # the code keeps the room it needs
         row.addWidget(self.secret_field)
         self.layout_.addLayout(row)
-        self.keys = LookupKeys()
+        self.keys = CodeKeys(ROWS)   # the booking pad's keys plus a dot, for dossier codes
         self.keys.typed.connect(self._type)
         self.keys.erased.connect(self._erase)
         self.layout_.addWidget(self.keys)
